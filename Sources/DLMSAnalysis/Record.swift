@@ -1,0 +1,31 @@
+import DLMSCore
+
+/// One decoded unit of a capture, as every output format presents it: an APDU
+/// after all reassembly, a link frame that carries none, or an event that
+/// belongs to no frame (a TCP gap, a damaged packet).
+public struct Record: Sendable {
+    /// 1-based position within its input.
+    public var index: Int
+    /// Capture records (or log lines) that carried it.
+    public var packets: [Int]
+    /// Time of the last carrier packet.
+    public var time: Timestamp?
+    /// `10.0.0.2:50000 -> 10.0.0.1:4059`; nil for serial traffic.
+    public var flow: String?
+    public var direction: Direction
+    public var transport: TransportHeader
+    public var findings: [Finding]
+
+    public init(
+        index: Int, packets: [Int], time: Timestamp?, flow: String?, direction: Direction,
+        transport: TransportHeader, findings: [Finding]
+    ) {
+        self.index = index
+        self.packets = packets
+        self.time = time
+        self.flow = flow
+        self.direction = direction
+        self.transport = transport
+        self.findings = findings
+    }
+}

@@ -1,0 +1,34 @@
+/// A named value in a decoded header, kept in order, that every renderer
+/// (JSON, XML, text) can print without knowing the protocol it came from.
+public struct Field: Sendable, Hashable {
+    public var name: String
+    public var value: Value
+
+    public indirect enum Value: Sendable, Hashable {
+        case integer(Int64)
+        case unsigned(UInt64)
+        case boolean(Bool)
+        case text(String)
+        /// Bytes, printed as upper-case hex.
+        case bytes([UInt8])
+        case fields([Field])
+        case list([Value])
+        case null
+    }
+
+    public init(_ name: String, _ value: Value) {
+        self.name = name
+        self.value = value
+    }
+
+    public static func integer<T: BinaryInteger>(_ name: String, _ value: T) -> Field {
+        if let signed = Int64(exactly: value) { return Field(name, .integer(signed)) }
+        return Field(name, .unsigned(UInt64(truncatingIfNeeded: value)))
+    }
+
+    public static func text(_ name: String, _ value: String) -> Field { Field(name, .text(value)) }
+    public static func boolean(_ name: String, _ value: Bool) -> Field { Field(name, .boolean(value)) }
+    public static func bytes<C: Collection>(_ name: String, _ value: C) -> Field where C.Element == UInt8 {
+        Field(name, .bytes(Array(value)))
+    }
+}

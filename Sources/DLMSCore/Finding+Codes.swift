@@ -1,0 +1,64 @@
+// The finding codes dlmscope reports. DESIGN.md lists the start set; codes are
+// added here and never renamed, because scripts match on them.
+extension Finding.Code {
+    // MARK: Capture
+    /// The capture file ends in the middle of a record.
+    public static let pcapTruncated = Self("pcap-truncated", severity: .warning)
+    /// libpcap stopped on a damaged record (an impossible length, a bad block).
+    public static let pcapCorrupt = Self("pcap-corrupt", severity: .error)
+    /// A packet was captured shorter than it was on the wire (snaplen).
+    public static let packetTruncated = Self("packet-truncated", severity: .warning)
+    /// The capture's link type carries nothing dlmscope can decode.
+    public static let linkTypeUnsupported = Self("link-type-unsupported", severity: .warning)
+    /// Reading the input failed part-way (an I/O error); what was read stands.
+    public static let inputReadError = Self("input-read-error", severity: .error)
+    /// A hex-log line that is neither hex data, a header nor a comment.
+    public static let hexLineUnparsed = Self("hex-line-unparsed", severity: .warning)
+    /// A logger block announced a byte count its hex lines do not have.
+    public static let hexLengthMismatch = Self("hex-length-mismatch", severity: .warning)
+
+    // MARK: Transport
+    /// A link, IP, TCP or UDP header that cannot be parsed.
+    public static let packetMalformed = Self("packet-malformed", severity: .warning)
+    /// IP fragments that never completed a datagram.
+    public static let ipFragmentIncomplete = Self("ip-fragment-incomplete", severity: .warning)
+    /// Bytes of a TCP stream that were never captured.
+    public static let tcpGap = Self("tcp-gap", severity: .warning)
+    /// A TCP segment whose bytes had been delivered already.
+    public static let tcpRetransmission = Self("tcp-retransmission", severity: .info)
+    /// A bound on buffered state was reached and state was dropped.
+    public static let resourceLimit = Self("resource-limit", severity: .warning)
+
+    // MARK: Framing
+    public static let frameGarbageSkipped = Self("frame-garbage-skipped", severity: .warning)
+    public static let hdlcHCSInvalid = Self("hdlc-hcs-invalid", severity: .error)
+    public static let hdlcFCSInvalid = Self("hdlc-fcs-invalid", severity: .error)
+    public static let hdlcSegmentIncomplete = Self("hdlc-segment-incomplete", severity: .warning)
+    public static let mbusChecksumInvalid = Self("mbus-checksum-invalid", severity: .error)
+    public static let wrapperLengthMismatch = Self("wrapper-length-mismatch", severity: .warning)
+
+    // MARK: APDU
+    public static let apduMalformed = Self("apdu-malformed", severity: .error)
+    public static let apduTrailingBytes = Self("apdu-trailing-bytes", severity: .warning)
+    public static let apduUnknownTag = Self("apdu-unknown-tag", severity: .warning)
+    public static let dateTimeQuirk = Self("date-time-quirk", severity: .info)
+
+    // MARK: Analysis
+    public static let blockMissing = Self("block-missing", severity: .warning)
+    public static let blockDuplicate = Self("block-duplicate", severity: .info)
+    public static let blockOutOfOrder = Self("block-out-of-order", severity: .warning)
+    public static let aareRejected = Self("aare-rejected", severity: .warning)
+    public static let responseWithoutRequest = Self("response-without-request", severity: .info)
+    public static let requestWithoutResponse = Self("request-without-response", severity: .info)
+
+    // MARK: Security
+    public static let keyMissing = Self("key-missing", severity: .warning)
+    public static let gcmTagInvalid = Self("gcm-tag-invalid", severity: .error)
+    public static let wrongKeyLikely = Self("wrong-key-likely", severity: .error)
+    public static let signatureInvalid = Self("signature-invalid", severity: .error)
+    public static let icReplay = Self("ic-replay", severity: .error)
+    public static let icNotIncreasing = Self("ic-not-increasing", severity: .warning)
+    public static let plaintextInCipheredAssociation = Self("plaintext-in-ciphered-association", severity: .warning)
+    public static let securityPolicyViolation = Self("security-policy-violation", severity: .error)
+    public static let hlsResponseInvalid = Self("hls-response-invalid", severity: .error)
+}

@@ -1,0 +1,53 @@
+import DLMSCore
+
+/// Writes numbers and times as ASCII straight into an output buffer, without
+/// building intermediate strings (these run once or more per record).
+enum ASCII {
+    static func appendInteger<T: BinaryInteger>(_ value: T, to out: inout [UInt8]) {
+        if let small = Int64(exactly: value) {
+            if small < 0 {
+                out.append(UInt8(ascii: "-"))
+                appendUnsigned(small.magnitude, to: &out)
+            } else {
+                appendUnsigned(UInt64(small), to: &out)
+            }
+        } else {
+            appendUnsigned(UInt64(truncatingIfNeeded: value), to: &out)
+        }
+    }
+
+    static func appendUnsigned(_ value: UInt64, to out: inout [UInt8], width: Int = 1) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0 || count < width
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+        }
+    }
+
+    /// RFC 3339, UTC, with microseconds (`2023-04-13T17:00:19.611972Z`).
+    static func appendRFC3339(_ time: Timestamp, to out: inout [UInt8]) {
+        let civil = time.civil
+        appendUnsigned(UInt64(clamping: civil.year), to: &out, width: 4)
+        out.append(UInt8(ascii: "-"))
+        appendUnsigned(UInt64(clamping: civil.month), to: &out, width: 2)
+        out.append(UInt8(ascii: "-"))
+        appendUnsigned(UInt64(clamping: civil.day), to: &out, width: 2)
+        out.append(UInt8(ascii: "T"))
+        appendUnsigned(UInt64(clamping: civil.hour), to: &out, width: 2)
+        out.append(UInt8(ascii: ":"))
+        appendUnsigned(UInt64(clamping: civil.minute), to: &out, width: 2)
+        out.append(UInt8(ascii: ":"))
+        appendUnsigned(UInt64(clamping: civil.second), to: &out, width: 2)
+        out.append(UInt8(ascii: "."))
+        appendUnsigned(UInt64(clamping: civil.nanosecond / 1000), to: &out, width: 6)
+        out.append(UInt8(ascii: "Z"))
+    }
+}

@@ -1,0 +1,155 @@
+import DLMSCore
+
+/// Appends JSON text to a byte buffer: keys in the order written, no
+/// Foundation, nothing allocated per value beyond the output itself.
+struct JSONWriter {
+    private(set) var needsComma = false
+
+    mutating func beginObject(_ out: inout [UInt8]) {
+        separate(&out)
+        out.append(UInt8(ascii: "{"))
+        needsComma = false
+    }
+
+    mutating func endObject(_ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "}"))
+        needsComma = true
+    }
+
+    mutating func beginArray(_ out: inout [UInt8]) {
+        separate(&out)
+        out.append(UInt8(ascii: "["))
+        needsComma = false
+    }
+
+    mutating func endArray(_ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
+    /// Writes `"name":`; the value follows.
+    mutating func key(_ name: String, _ out: inout [UInt8]) {
+        separate(&out)
+        Self.appendString(name, to: &out)
+        out.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    mutating func string(_ value: String, _ out: inout [UInt8]) {
+        separate(&out)
+        Self.appendString(value, to: &out)
+        needsComma = true
+    }
+
+    mutating func raw(_ text: String, _ out: inout [UInt8]) {
+        separate(&out)
+        out.append(contentsOf: text.utf8)
+        needsComma = true
+    }
+
+    mutating func integer<T: BinaryInteger>(_ value: T, _ out: inout [UInt8]) {
+        separate(&out)
+        ASCII.appendInteger(value, to: &out)
+        needsComma = true
+    }
+
+    /// A timestamp as an RFC 3339 string.
+    mutating func time(_ value: Timestamp, _ out: inout [UInt8]) {
+        separate(&out)
+        out.append(UInt8(ascii: "\""))
+        ASCII.appendRFC3339(value, to: &out)
+        out.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    /// A value already encoded as JSON (such as a cached string literal).
+    mutating func encoded(_ bytes: [UInt8], _ out: inout [UInt8]) {
+        separate(&out)
+        out.append(contentsOf: bytes)
+        needsComma = true
+    }
+
+    mutating func boolean(_ value: Bool, _ out: inout [UInt8]) {
+        raw(value ? "true" : "false", &out)
+    }
+
+    mutating func null(_ out: inout [UInt8]) {
+        raw("null", &out)
+    }
+
+    mutating func hex(_ bytes: [UInt8], _ out: inout [UInt8]) {
+        string(Hex.encode(bytes), &out)
+    }
+
+    /// A field value: numbers, booleans, text, hex for bytes, objects and arrays.
+    mutating func value(_ value: Field.Value, _ out: inout [UInt8]) {
+        switch value {
+        case let .integer(number): integer(number, &out)
+        case let .unsigned(number): integer(number, &out)
+        case let .boolean(flag): boolean(flag, &out)
+        case let .text(text): string(text, &out)
+        case let .bytes(bytes): hex(bytes, &out)
+        case let .fields(fields):
+            beginObject(&out)
+            self.fields(fields, &out)
+            endObject(&out)
+        case let .list(values):
+            beginArray(&out)
+            for item in values { self.value(item, &out) }
+            endArray(&out)
+        case .null: null(&out)
+        }
+    }
+
+    /// The members of an object, in order.
+    mutating func fields(_ fields: [Field], _ out: inout [UInt8]) {
+        for field in fields {
+            key(field.name, &out)
+            value(field.value, &out)
+        }
+    }
+
+    private mutating func separate(_ out: inout [UInt8]) {
+        if needsComma { out.append(UInt8(ascii: ",")) }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// A JSON string literal (RFC 8259 §7): quotes, backslashes and control characters escaped.
+    static func appendString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            // Most strings need no escaping: copy them in one go.
+            guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            for byte in bytes { appendEscaped(byte, to: &out) }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+            out.append(UInt8(ascii: "\\"))
+            out.append(byte)
+        case 0x0A:
+            out.append(UInt8(ascii: "\\"))
+            out.append(UInt8(ascii: "n"))
+        case 0x0D:
+            out.append(UInt8(ascii: "\\"))
+            out.append(UInt8(ascii: "r"))
+        case 0x09:
+            out.append(UInt8(ascii: "\\"))
+            out.append(UInt8(ascii: "t"))
+        case 0..<0x20:
+            out.append(contentsOf: "\\u00".utf8)
+            out.append(hexDigits[Int(byte >> 4)])
+            out.append(hexDigits[Int(byte & 0x0F)])
+        default:
+            out.append(byte)
+        }
+    }
+}

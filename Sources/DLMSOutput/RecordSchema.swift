@@ -1,0 +1,101 @@
+/// The JSON Schema of a `decode -T json` record, as published in
+/// `schema/record.schema.json` (a test keeps the two identical).
+public enum RecordSchema {
+    public static let text = #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:dlmscope:schema:record:1",
+  "title": "dlmscope decode record",
+  "description": "One line of `dlmscope decode -T json`: an APDU after all reassembly, a link frame that carries none, or an event that belongs to no frame.",
+  "type": "object",
+  "required": ["file", "index", "packets", "time", "flow", "direction", "transport", "apdu", "security", "findings"],
+  "properties": {
+    "file": { "type": "string", "description": "The input as given on the command line." },
+    "index": { "type": "integer", "minimum": 1, "description": "1-based record number within this file." },
+    "packets": {
+      "type": "array",
+      "items": { "type": "integer", "minimum": 1 },
+      "description": "Capture packet or log line numbers (1-based) that carried the record."
+    },
+    "time": {
+      "type": ["string", "null"],
+      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{6}Z$",
+      "description": "RFC 3339 UTC time of the last carrier packet, with microseconds."
+    },
+    "flow": {
+      "type": ["string", "null"],
+      "description": "Sender and receiver, e.g. \"10.0.0.2:50000 -> 10.0.0.1:4059\"; null for serial traffic."
+    },
+    "direction": { "enum": ["client-to-server", "server-to-client", "unknown"] },
+    "transport": {
+      "type": "object",
+      "required": ["kind"],
+      "properties": {
+        "kind": { "enum": ["wrapper", "hdlc", "mbus", "iec61334-4-32", "raw", "none"] }
+      },
+      "description": "The framing and its header fields."
+    },
+    "apdu": {
+      "oneOf": [
+        { "type": "null" },
+        {
+          "type": "object",
+          "required": ["type"],
+          "properties": {
+            "type": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" },
+            "variant": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }
+          }
+        }
+      ]
+    },
+    "security": {
+      "oneOf": [
+        { "type": "null" },
+        { "$ref": "#/$defs/security" }
+      ]
+    },
+    "findings": { "type": "array", "items": { "$ref": "#/$defs/finding" } }
+  },
+  "$defs": {
+    "finding": {
+      "type": "object",
+      "required": ["severity", "code", "message"],
+      "properties": {
+        "severity": { "enum": ["error", "warning", "info"] },
+        "code": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" },
+        "message": { "type": "string" },
+        "packet": { "type": "integer", "minimum": 1 },
+        "offset": { "type": "integer", "minimum": 0 }
+      }
+    },
+    "security": {
+      "type": "object",
+      "required": ["envelope", "securityControl", "suite", "authenticated", "encrypted", "key", "tag", "signature", "decrypted", "plaintext"],
+      "properties": {
+        "envelope": { "type": "string" },
+        "securityControl": { "type": "integer", "minimum": 0, "maximum": 255 },
+        "suite": { "type": "integer", "minimum": 0, "maximum": 15 },
+        "authenticated": { "type": "boolean" },
+        "encrypted": { "type": "boolean" },
+        "key": { "enum": ["global-unicast", "global-broadcast", "dedicated", "agreed", "transported", "none"] },
+        "systemTitle": { "type": "string", "pattern": "^([0-9A-F]{2})*$" },
+        "invocationCounter": { "type": "integer", "minimum": 0 },
+        "tag": { "enum": ["valid", "invalid", "unchecked", "absent"] },
+        "signature": { "enum": ["valid", "invalid", "unchecked", null] },
+        "decrypted": { "type": "boolean" },
+        "plaintext": { "type": ["string", "null"], "pattern": "^([0-9A-F]{2})*$" }
+      }
+    },
+    "data": {
+      "description": "A COSEM data value: its A-XDR type in kebab case and its value, plus annotations.",
+      "type": "object",
+      "required": ["type", "value"],
+      "properties": {
+        "type": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }
+      }
+    }
+  }
+}
+
+"""#
+}

@@ -1,0 +1,146 @@
+import DLMSCore
+
+extension TransportDecoder {
+    /// Feeds a segment to its connection: data to the sender's stream, the
+    /// acknowledgement to the other one; SYN, FIN and RST steer the connection.
+    mutating func tcp(
+        _ segment: TCPSegment, flow: Flow, missing: Int, packets: [Int], time: Timestamp?,
+        into events: inout [TransportEvent]
+    ) {
+        let key = ConversationKey(flow, transport: .tcp)
+        let number = packets.last ?? lastPacket
+        let opening = segment.flags.contains(.syn) && !segment.flags.contains(.ack)
+        // A SYN with a new initial sequence number on known ports starts a new connection.
+        if opening, let existing = connections[key] {
+            let sender = existing.isFromA(flow) ? existing.fromA : existing.fromB
+            if sender.initialSequence != segment.sequence {
+                closeConnection(key, reason: "a new connection reuses its ports", into: &events)
+                connections[key] = nil
+            }
+        }
+        if connections[key] == nil {
+            evictConnectionsIfNeeded(into: &events)
+            connections[key] = TCPConnection(conversation: newConversation(), firstFlow: flow, packet: number)
+        }
+        guard var connection = connections[key] else { return }
+        connection.lastPacket = number
+        let fromA = connection.isFromA(flow)
+
+        var sent: [TCPStreamReassembler.Output] = []
+        var acknowledged: [TCPStreamReassembler.Output] = []
+        if segment.flags.contains(.syn) {
+            // The SYN comes from the client, the SYN/ACK from the server.
+            connection.aIsClient = segment.flags.contains(.ack) ? !fromA : fromA
+            if fromA {
+                connection.fromA.synchronize(initialSequence: segment.sequence)
+            } else {
+                connection.fromB.synchronize(initialSequence: segment.sequence)
+            }
+        }
+        let sequence = segment.flags.contains(.syn) ? segment.sequence &+ 1 : segment.sequence
+        let fin = segment.flags.contains(.fin)
+        if fromA {
+            sent = connection.fromA.receive(segment.payload, sequence: sequence, missing: missing, fin: fin,
+                                            packet: number, time: time)
+            if segment.flags.contains(.ack) {
+                acknowledged = connection.fromB.acknowledge(segment.acknowledgment, packet: number, time: time)
+            }
+        } else {
+            sent = connection.fromB.receive(segment.payload, sequence: sequence, missing: missing, fin: fin,
+                                            packet: number, time: time)
+            if segment.flags.contains(.ack) {
+                acknowledged = connection.fromA.acknowledge(segment.acknowledgment, packet: number, time: time)
+            }
+        }
+        emit(sent, connection: connection, fromA: fromA, flow: flow, into: &events)
+        emit(acknowledged, connection: connection, fromA: !fromA, flow: flow.reversed, into: &events)
+
+        if segment.flags.contains(.rst) {
+            connections[key] = connection
+            closeConnection(key, reason: "the connection was reset", into: &events)
+            return
+        }
+        endCompletedStreams(&connection, into: &events)
+        connections[key] = connection
+    }
+
+    /// Flushes both directions of a connection and ends its streams; the
+    /// connection stays known (closed) so that late packets find it.
+    mutating func closeConnection(_ key: ConversationKey, reason: String, into events: inout [TransportEvent]) {
+        guard var connection = connections[key] else { return }
+        let flowFromA = Flow(source: connection.sideA, destination: key.low == connection.sideA ? key.high : key.low)
+        let number = lastPacket
+        let fromA = connection.fromA.flush(packet: number, time: lastTime, reason: reason)
+        let fromB = connection.fromB.flush(packet: number, time: lastTime, reason: reason)
+        emit(fromA, connection: connection, fromA: true, flow: flowFromA, into: &events)
+        emit(fromB, connection: connection, fromA: false, flow: flowFromA.reversed, into: &events)
+        if !connection.endedA, connection.fromA.hasStarted { events.append(.end(connection.stream(fromA: true))) }
+        if !connection.endedB, connection.fromB.hasStarted { events.append(.end(connection.stream(fromA: false))) }
+        connection.endedA = true
+        connection.endedB = true
+        connections[key] = connection
+    }
+
+    private func endCompletedStreams(_ connection: inout TCPConnection, into events: inout [TransportEvent]) {
+        if !connection.endedA, connection.fromA.isComplete {
+            connection.endedA = true
+            events.append(.end(connection.stream(fromA: true)))
+        }
+        if !connection.endedB, connection.fromB.isComplete {
+            connection.endedB = true
+            events.append(.end(connection.stream(fromA: false)))
+        }
+    }
+
+    /// Keeps the connection table bounded: closed connections go first, then the least recently active.
+    private mutating func evictConnectionsIfNeeded(into events: inout [TransportEvent]) {
+        guard connections.count >= limits.maxConnections else { return }
+        let closed = connections.filter { $0.value.isClosed }.map(\.key)
+        if !closed.isEmpty {
+            for key in closed { connections[key] = nil }
+            return
+        }
+        let victims = connections.sorted { $0.value.lastPacket < $1.value.lastPacket }
+            .prefix(max(1, limits.maxConnections / 8))
+        events.append(.notice(TransportNotice(
+            Finding(.resourceLimit,
+                    "more than \(limits.maxConnections) open TCP connections: the \(victims.count) least recently active were closed",
+                    packet: lastPacket),
+            packets: [lastPacket], time: lastTime
+        )))
+        for (key, _) in victims {
+            closeConnection(key, reason: "evicted to bound memory", into: &events)
+            connections[key] = nil
+        }
+    }
+
+    /// Turns reassembler output into transport events for one direction.
+    private func emit(
+        _ outputs: [TCPStreamReassembler.Output], connection: TCPConnection, fromA: Bool, flow: Flow,
+        into events: inout [TransportEvent]
+    ) {
+        let stream = connection.stream(fromA: fromA)
+        let direction = connection.direction(fromA: fromA)
+        for output in outputs {
+            switch output {
+            case let .bytes(bytes, offset, packets, time, findings):
+                events.append(.data(TransportData(
+                    stream: stream, transport: .tcp, flow: flow, direction: direction, bytes: bytes,
+                    streamOffset: offset, packets: packets, time: time, findings: findings
+                )))
+            case let .gap(offset, count, packet, time, reason):
+                events.append(.gap(TransportGap(
+                    stream: stream, flow: flow, direction: direction, streamOffset: offset, byteCount: count,
+                    packets: [packet], time: time, reason: reason
+                )))
+            case let .retransmission(packet, time, count):
+                events.append(.notice(TransportNotice(
+                    Finding(.tcpRetransmission,
+                            "retransmission of \(count) byte\(count == 1 ? "" : "s") already delivered",
+                            packet: packet),
+                    packets: [packet], time: time, flow: flow, direction: direction, stream: stream
+                )))
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import DLMSOutput
+import Glibc
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Options that say what to write and where.
+struct OutputOptions: ParsableArguments {
+    @Option(
+        name: [.customShort("T"), .customLong("format")],
+        help: ArgumentHelp(
+            "Output format: json (JSON Lines), text or xml. Default: text on a terminal, json otherwise.",
+            valueName: "format"
+        )
+    )
+    var format: OutputFormat?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    /// The format asked for, or the default for where the output goes.
+    var effectiveFormat: OutputFormat {
+        if let format { return format }
+        return output == nil && isatty(STDOUT_FILENO) == 1 ? .text : .json
+    }
+
+    func openSink() throws -> OutputSink {
+        guard let output else { return .standardOutput() }
+        return try OutputSink.file(output)
+    }
+}
