@@ -17,18 +17,23 @@ enum ASCII {
     }
 
     static func appendUnsigned(_ value: UInt64, to out: inout [UInt8], width: Int = 1) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+        var count = 1
+        var limit: UInt64 = 10
+        while count < 20, value >= limit {
+            count += 1
+            limit = limit &* 10
+        }
+        count = max(count, width)
+        let start = out.count
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        out.withUnsafeMutableBufferPointer { buffer in
+            var rest = value
+            var index = start + count - 1
+            while rest > 0 {
+                buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
                 rest /= 10
-                count += 1
-            } while rest > 0 || count < width
-            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+                index -= 1
+            }
         }
     }
 

@@ -27,6 +27,16 @@ struct JSONWriter {
         needsComma = true
     }
 
+    /// Writes `"name":` for a fixed key (plain ASCII, never escaped); the value follows.
+    mutating func key(_ name: StaticString, _ out: inout [UInt8]) {
+        separate(&out)
+        out.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { out.append(contentsOf: $0) }
+        out.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
     /// Writes `"name":`; the value follows.
     mutating func key(_ name: String, _ out: inout [UInt8]) {
         separate(&out)

@@ -18,11 +18,10 @@ extension TransportDecoder {
                 connections[key] = nil
             }
         }
-        if connections[key] == nil {
-            evictConnectionsIfNeeded(into: &events)
-            connections[key] = TCPConnection(conversation: newConversation(), firstFlow: flow, packet: number)
-        }
-        guard var connection = connections[key] else { return }
+        if connections[key] == nil { evictConnectionsIfNeeded(into: &events) }
+        // Taken out of the table while it is worked on, so that its buffers are never copied.
+        var connection = connections.removeValue(forKey: key)
+            ?? TCPConnection(conversation: newConversation(), firstFlow: flow, packet: number)
         connection.lastPacket = number
         let fromA = connection.isFromA(flow)
 
@@ -60,14 +59,16 @@ extension TransportDecoder {
             closeConnection(key, reason: "the connection was reset", into: &events)
             return
         }
+        let wasClosed = connection.isClosed
         endCompletedStreams(&connection, into: &events)
         connections[key] = connection
+        if !wasClosed, connection.isClosed { remember(closed: key, conversation: connection.conversation) }
     }
 
     /// Flushes both directions of a connection and ends its streams; the
     /// connection stays known (closed) so that late packets find it.
     mutating func closeConnection(_ key: ConversationKey, reason: String, into events: inout [TransportEvent]) {
-        guard var connection = connections[key] else { return }
+        guard var connection = connections.removeValue(forKey: key) else { return }
         let flowFromA = Flow(source: connection.sideA, destination: key.low == connection.sideA ? key.high : key.low)
         let number = lastPacket
         let fromA = connection.fromA.flush(packet: number, time: lastTime, reason: reason)
@@ -76,9 +77,31 @@ extension TransportDecoder {
         emit(fromB, connection: connection, fromA: false, flow: flowFromA.reversed, into: &events)
         if !connection.endedA, connection.fromA.hasStarted { events.append(.end(connection.stream(fromA: true))) }
         if !connection.endedB, connection.fromB.hasStarted { events.append(.end(connection.stream(fromA: false))) }
+        let wasClosed = connection.isClosed
         connection.endedA = true
         connection.endedB = true
         connections[key] = connection
+        if !wasClosed { remember(closed: key, conversation: connection.conversation) }
+    }
+
+    /// Keeps the most recent closed connections (their late packets then find
+    /// them) and forgets older ones, so that memory does not grow with the
+    /// number of connections in a capture.
+    private mutating func remember(closed key: ConversationKey, conversation: Int) {
+        closedConnections.append((key, conversation))
+        while closedConnections.count - closedHead > limits.maxClosedConnections {
+            let oldest = closedConnections[closedHead]
+            closedHead += 1
+            // The ports may have been reused since: forget only that very connection.
+            if let connection = connections[oldest.key], connection.conversation == oldest.conversation,
+               connection.isClosed {
+                connections[oldest.key] = nil
+            }
+        }
+        if closedHead > 4096, closedHead * 2 > closedConnections.count {
+            closedConnections.removeFirst(closedHead)
+            closedHead = 0
+        }
     }
 
     private func endCompletedStreams(_ connection: inout TCPConnection, into events: inout [TransportEvent]) {

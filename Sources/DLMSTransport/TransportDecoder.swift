@@ -11,6 +11,8 @@ import DLMSCore
 public struct TransportDecoder {
     public struct Limits: Sendable {
         public var maxConnections = 65_536
+        /// Closed connections kept to recognise their late packets (retransmitted FINs, final ACKs).
+        public var maxClosedConnections = 1024
         public var maxUDPFlows = 65_536
 
         public init() {}
@@ -18,6 +20,9 @@ public struct TransportDecoder {
 
     let limits: Limits
     var connections: [ConversationKey: TCPConnection] = [:]
+    /// Closed connections, oldest first (a FIFO with a moving head).
+    var closedConnections: [(key: ConversationKey, conversation: Int)] = []
+    var closedHead = 0
     var udpFlows: [ConversationKey: UDPFlow] = [:]
     var fragments = IPFragmentReassembler()
     var nextConversation = 1

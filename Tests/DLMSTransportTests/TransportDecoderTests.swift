@@ -117,6 +117,28 @@ import Testing
         #expect(run.data.last?.streamOffset == 0)
     }
 
+    @Test func onlyTheMostRecentClosedConnectionsAreRemembered() {
+        var limits = TransportDecoder.Limits()
+        limits.maxClosedConnections = 2
+        var packets: [[UInt8]] = []
+        var lateRetransmissions: [[UInt8]] = []
+        for port: UInt16 in [50_001, 50_002, 50_003] {
+            var session = TCPSession(client: Hosts.client, clientPort: port, server: Hosts.server, serverPort: 4059)
+            packets += session.handshake()
+            let start = session.clientSequence
+            packets.append(session.send(fromClient: true, Self.request))
+            packets += session.close()
+            lateRetransmissions.append(session.segment(fromClient: true, sequence: start, payload: Self.request))
+        }
+        // The latest connection is still known: its late segment is a retransmission. The first one
+        // has been forgotten, so its late segment starts a stream of its own (mid-connection).
+        let run = TransportRun((packets + [lateRetransmissions[2], lateRetransmissions[0]]).map(Hosts.ethernet),
+                               limits: limits)
+        #expect(run.codes() == ["tcp-retransmission"])
+        #expect(run.data.count == 4)
+        #expect(Set(run.data.map(\.stream.conversation)).count == 4)
+    }
+
     @Test func aResetFlushesAndEndsBothStreams() {
         var session = TCPSession(client: Hosts.client, clientPort: 50_000, server: Hosts.server, serverPort: 4059)
         var packets = session.handshake()

@@ -6,8 +6,11 @@ import DLMSTestSupport
 struct TransportRun {
     var events: [TransportEvent] = []
 
-    init(_ frames: [[UInt8]], linkType: LinkType = .ethernet, directions: [Direction]? = nil) {
-        var decoder = TransportDecoder()
+    init(
+        _ frames: [[UInt8]], linkType: LinkType = .ethernet, directions: [Direction]? = nil,
+        limits: TransportDecoder.Limits = .init()
+    ) {
+        var decoder = TransportDecoder(limits: limits)
         for (index, frame) in frames.enumerated() {
             let packet = CapturedPacket(
                 number: index + 1, timestamp: Timestamp(seconds: 1_700_000_000 + Int64(index)),
