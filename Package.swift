@@ -38,9 +38,10 @@ let package = Package(
         .target(name: "DLMSCore", swiftSettings: swiftSettings),
         .target(name: "DLMSCapture", dependencies: ["DLMSCore", "CDLMSPcap"], swiftSettings: swiftSettings),
         .target(name: "DLMSTransport", dependencies: ["DLMSCore"], swiftSettings: swiftSettings),
+        .target(name: "DLMSFraming", dependencies: ["DLMSCore"], swiftSettings: swiftSettings),
         .target(
             name: "DLMSAnalysis",
-            dependencies: ["DLMSCore", "DLMSCapture", "DLMSTransport"],
+            dependencies: ["DLMSCore", "DLMSCapture", "DLMSTransport", "DLMSFraming"],
             swiftSettings: swiftSettings
         ),
         .target(name: "DLMSOutput", dependencies: ["DLMSCore", "DLMSAnalysis"], swiftSettings: swiftSettings),
@@ -56,7 +57,7 @@ let package = Package(
         // MARK: Test support and the Samples generator (not shipped)
         .target(
             name: "DLMSTestSupport",
-            dependencies: ["DLMSCore", "DLMSCapture"],
+            dependencies: ["DLMSCore", "DLMSCapture", "DLMSFraming"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -84,8 +85,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "DLMSFramingTests",
+            dependencies: ["DLMSCore", "DLMSFraming", "DLMSTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "DLMSAnalysisTests",
-            dependencies: ["DLMSCore", "DLMSCapture", "DLMSTransport", "DLMSAnalysis", "DLMSTestSupport"],
+            dependencies: ["DLMSCore", "DLMSCapture", "DLMSTransport", "DLMSFraming", "DLMSAnalysis", "DLMSTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -36,6 +36,18 @@ extension Finding.Code {
     public static let hdlcSegmentIncomplete = Self("hdlc-segment-incomplete", severity: .warning)
     public static let mbusChecksumInvalid = Self("mbus-checksum-invalid", severity: .error)
     public static let wrapperLengthMismatch = Self("wrapper-length-mismatch", severity: .warning)
+    /// A WRAPPER header whose version is not 1.
+    public static let wrapperVersionInvalid = Self("wrapper-version-invalid", severity: .warning)
+    /// An HDLC frame whose format length disagrees with where the frame ends.
+    public static let hdlcLengthMismatch = Self("hdlc-length-mismatch", severity: .warning)
+    /// An HDLC address field that is not 1, 2 or 4 bytes ending with the extension bit.
+    public static let hdlcAddressInvalid = Self("hdlc-address-invalid", severity: .warning)
+    /// An M-Bus L field that cannot be the frame's length (the frame was delimited otherwise).
+    public static let mbusLengthInvalid = Self("mbus-length-invalid", severity: .warning)
+    /// A DLMS message split over M-Bus frames that never completed, or whose segments are out of sequence.
+    public static let mbusSegmentIncomplete = Self("mbus-segment-incomplete", severity: .warning)
+    /// A stream or datagram in which no DLMS framing was recognised.
+    public static let framingUnrecognized = Self("framing-unrecognized", severity: .info)
 
     // MARK: APDU
     public static let apduMalformed = Self("apdu-malformed", severity: .error)
