@@ -39,6 +39,7 @@ let package = Package(
         .target(name: "DLMSCapture", dependencies: ["DLMSCore", "CDLMSPcap"], swiftSettings: swiftSettings),
         .target(name: "DLMSTransport", dependencies: ["DLMSCore"], swiftSettings: swiftSettings),
         .target(name: "DLMSFraming", dependencies: ["DLMSCore"], swiftSettings: swiftSettings),
+        .target(name: "DLMSAPDU", dependencies: ["DLMSCore"], swiftSettings: swiftSettings),
         .target(
             name: "DLMSAnalysis",
             dependencies: ["DLMSCore", "DLMSCapture", "DLMSTransport", "DLMSFraming"],
@@ -87,6 +88,11 @@ let package = Package(
         .testTarget(
             name: "DLMSFramingTests",
             dependencies: ["DLMSCore", "DLMSFraming", "DLMSTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DLMSAPDUTests",
+            dependencies: ["DLMSCore", "DLMSAPDU", "DLMSTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -14,11 +14,13 @@ public struct Record: Sendable {
     public var flow: String?
     public var direction: Direction
     public var transport: TransportHeader
+    /// The APDU's bytes after all framing and reassembly; nil when the record carries none.
+    public var apdu: [UInt8]?
     public var findings: [Finding]
 
     public init(
         index: Int, packets: [Int], time: Timestamp?, flow: String?, direction: Direction,
-        transport: TransportHeader, findings: [Finding]
+        transport: TransportHeader, apdu: [UInt8]? = nil, findings: [Finding]
     ) {
         self.index = index
         self.packets = packets
@@ -26,6 +28,7 @@ public struct Record: Sendable {
         self.flow = flow
         self.direction = direction
         self.transport = transport
+        self.apdu = apdu
         self.findings = findings
     }
 }

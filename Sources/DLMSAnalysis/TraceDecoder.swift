@@ -1,5 +1,6 @@
 import DLMSCapture
 import DLMSCore
+import DLMSFraming
 import DLMSTransport
 
 /// The pipeline over one input: capture, transport, and (as later stages
@@ -9,16 +10,23 @@ import DLMSTransport
 public struct TraceDecoder: IteratorProtocol, Sequence {
     public struct Options: Sendable {
         public var capture: CaptureOpener.Options
+        /// The framing to use for every stream; nil recognises it per stream.
+        public var transport: TransportKind?
 
-        public init(capture: CaptureOpener.Options = .init()) {
+        public init(capture: CaptureOpener.Options = .init(), transport: TransportKind? = nil) {
             self.capture = capture
+            self.transport = transport
         }
     }
 
     /// What the input was detected as.
     public let format: CaptureFormat
+    let options: Options
     private var reader: any CaptureReader
     private var transport = TransportDecoder()
+    var streams: [StreamID: StreamContext] = [:]
+    var roles = ConversationRoles()
+    var units: [FramedUnit] = []
     var flowNames = FlowNames()
     private var events: [TransportEvent] = []
     private var ready: [Record] = []
@@ -29,6 +37,7 @@ public struct TraceDecoder: IteratorProtocol, Sequence {
     /// Opens `input`; throws when it cannot be read as a capture at all.
     public init(input: InputFile, options: Options = Options()) throws(InputError) {
         (format, reader) = try CaptureOpener.open(input, options: options.capture)
+        self.options = options
     }
 
     public mutating func next() -> Record? {
@@ -60,11 +69,11 @@ public struct TraceDecoder: IteratorProtocol, Sequence {
 
     mutating func emit(
         packets: [Int], time: Timestamp?, flow: String?, direction: Direction,
-        transport: TransportHeader, findings: [Finding]
+        transport: TransportHeader, apdu: [UInt8]? = nil, findings: [Finding]
     ) {
         ready.append(Record(
             index: nextIndex, packets: packets, time: time, flow: flow, direction: direction,
-            transport: transport, findings: findings
+            transport: transport, apdu: apdu, findings: findings
         ))
         nextIndex += 1
     }

@@ -75,7 +75,11 @@ public struct StreamBuffer: Sendable {
         var index = runHead
         while index < runs.count {
             carriers.append(runs[index].carrier)
-            if runs[index].end > end { break }
+            if runs[index].end >= end {
+                // A run that ends exactly here is used up; one that goes on stays for the next bytes.
+                if runs[index].end == end { index += 1 }
+                break
+            }
             index += 1
         }
         runHead = index
@@ -83,6 +87,21 @@ public struct StreamBuffer: Sendable {
         streamOffset = end
         compact()
         return carriers
+    }
+
+    /// Removes everything, returned as the runs of bytes each carrier held, in order
+    /// (to hand buffered bytes on to another decoder with their carriers).
+    public mutating func takeChunks() -> [(bytes: [UInt8], carrier: Carrier)] {
+        var chunks: [(bytes: [UInt8], carrier: Carrier)] = []
+        var offset = streamOffset
+        for run in runs[runHead...] where run.end > offset {
+            let length = Int(run.end - offset)
+            let start = head + Int(offset - streamOffset)
+            chunks.append((Array(storage[start..<(start + length)]), run.carrier))
+            offset = run.end
+        }
+        drop(count)
+        return chunks
     }
 
     /// Forgets everything buffered (after a gap), keeping the stream offset right.

@@ -42,7 +42,17 @@ public struct JSONLinesRenderer: RecordRenderer {
         json.fields(record.transport.fields, &out)
         json.endObject(&out)
         json.key("apdu", &out)
-        json.null(&out)
+        if let apdu = record.apdu {
+            // Until the APDU stage decodes it: its name from the tag and its bytes.
+            json.beginObject(&out)
+            json.key("type", &out)
+            json.string(apdu.first.flatMap(APDUTag.name) ?? "unknown", &out)
+            json.key("raw", &out)
+            json.hex(apdu, &out)
+            json.endObject(&out)
+        } else {
+            json.null(&out)
+        }
         json.key("security", &out)
         json.null(&out)
         json.key("findings", &out)

@@ -24,6 +24,9 @@ public struct TextRenderer: RecordRenderer {
         line += "  " + (record.flow ?? "serial")
         line += "  " + Self.arrow(record.direction)
         line += "  " + Self.summary(record.transport)
+        if let apdu = record.apdu {
+            line += "  " + (apdu.first.flatMap(APDUTag.name) ?? "unknown") + " (\(apdu.count) bytes)"
+        }
         out.append(contentsOf: line.utf8)
         out.append(0x0A)
         for finding in record.findings {

@@ -37,6 +37,10 @@ public struct XMLRenderer: RecordRenderer {
         if let flow = record.flow { text += " flow=\"\(Self.escape(flow))\"" }
         text += ">\n"
         text += Self.element("Transport", [.text("kind", record.transport.kind.rawValue)] + record.transport.fields, indent: 4)
+        if let apdu = record.apdu {
+            let type = apdu.first.flatMap(APDUTag.name) ?? "unknown"
+            text += "    <Apdu type=\"\(type)\" raw=\"\(Hex.encode(apdu))\"/>\n"
+        }
         for finding in record.findings {
             text += "    <Finding severity=\"\(finding.severity.rawValue)\" code=\"\(finding.code.rawValue)\""
             if let packet = finding.packet { text += " packet=\"\(packet)\"" }

@@ -2,6 +2,7 @@ import DLMSAnalysis
 import DLMSCapture
 import DLMSCore
 import DLMSTestSupport
+import DLMSFraming
 import Foundation
 import Testing
 
@@ -20,13 +21,16 @@ import Testing
         return Array(try TraceDecoder(input: try InputFile(path: path)))
     }
 
-    static let expected = TransportHeader(kind: .none, fields: [
-        .text("protocol", "tcp"), .integer("bytes", request.count), .integer("streamOffset", 0),
+    /// The WRAPPER PDU the segment carries: client wPort 16 to server wPort 1, the 13-byte GET of the clock.
+    static let expected = TransportHeader(kind: .wrapper, fields: [
+        .integer("version", 1), .integer("sourceWPort", 0x10), .integer("destinationWPort", 0x01),
+        .integer("length", APDUs.getClock.count),
     ])
 
     @Test func bsdLoopback() throws {
         let records = try Self.decode(.bsdLoopback) { PacketBuilder.bsdLoopback(family: 2, payload: $0) }
         #expect(records.map(\.transport) == [Self.expected])
+        #expect(records.first?.apdu == APDUs.getClock)
         #expect(records.first?.flow == "10.0.0.2:50000 -> 10.0.0.1:4059")
         #expect(records.first?.direction == .clientToServer)
     }
@@ -50,16 +54,18 @@ import Testing
     }
 
     @Test func userLinkWithDirectionPseudoHeader() throws {
+        // Vector d09's UA between client 16 and server 1, and the SNRM that asks for it (FCS computed with
+        // HDLCFrameBuilder); each packet starts with the pseudo-header: 01 sent, 00 received.
+        let snrm = HDLCFrameBuilder.frame(destination: [0x03], source: [0x21], control: 0x93)
+        let ua = Hex.decode("7EA00721037301407E") ?? []
         var builder = CaptureFileBuilder(linkType: .user(0))
-        builder.append([0x01, 0x7E, 0xA0, 0x07, 0x03, 0x21, 0x93, 0x0F, 0x01, 0x7E])
-        builder.append([0x00, 0x7E, 0xA0, 0x07, 0x21, 0x03, 0x73, 0x01, 0x40, 0x7E])
+        builder.append([0x01] + snrm)
+        builder.append([0x00] + ua)
         let path = try Fixtures.temporaryDirectory().appendingPathComponent("serial.pcap").path
         try builder.write(to: path)
         let records = Array(try TraceDecoder(input: try InputFile(path: path)))
         #expect(records.map(\.direction) == [.clientToServer, .serverToClient])
-        #expect(records.allSatisfy { $0.flow == nil })
-        #expect(records.map(\.transport.fields) == [
-            [.text("protocol", "serial"), .integer("bytes", 9)], [.text("protocol", "serial"), .integer("bytes", 9)],
-        ])
+        #expect(records.allSatisfy { $0.flow == nil && $0.transport.kind == .hdlc && $0.findings.isEmpty })
+        #expect(records.map { $0.transport.fields.first { $0.name == "frameType" }?.value } == [.text("SNRM"), .text("UA")])
     }
 }

@@ -39,10 +39,12 @@ import Testing
         #expect(fromPipe.status == 0)
         #expect(fromPipe.stdout == fromFile.stdout.replacingOccurrences(of: #""file":"Samples/wrapper-session.pcap""#,
                                                                           with: #""file":"-""#))
-        let hex = try CommandRunner.run(["decode", "-T", "json", "-"], stdin: Data("7EA0070321931F317E\n# comment\n".utf8))
+        // Vector d09: a UA from server 1 to client 16.
+        let hex = try CommandRunner.run(["decode", "-T", "json", "-"], stdin: Data("7EA00721037301407E\n# comment\n".utf8))
         #expect(hex.status == 0)
         #expect(hex.lines.count == 1)
-        #expect(hex.lines.first?.contains(#""bytes":9"#) == true)
+        #expect(hex.lines.first?.contains(#""kind":"hdlc""#) == true)
+        #expect(hex.lines.first?.contains(#""frameType":"UA""#) == true)
     }
 
     @Test func aBPFFilterSelectsPackets() throws {
@@ -88,14 +90,16 @@ import Testing
 
     @Test func binaryFilesThatAreNoCaptureNeedRaw() throws {
         let path = try Fixtures.temporaryDirectory().appendingPathComponent("serial.bin").path
-        try Data([0x7E, 0xA0, 0x07, 0x03, 0x21, 0x93, 0x0F, 0x01, 0x7E, 0x00]).write(to: URL(fileURLWithPath: path))
+        // Vector d09 (a UA) and a stray byte.
+        try Data([0x7E, 0xA0, 0x07, 0x21, 0x03, 0x73, 0x01, 0x40, 0x7E, 0x00]).write(to: URL(fileURLWithPath: path))
         let refused = try CommandRunner.run(["decode", path])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("--raw"))
         let raw = try CommandRunner.run(["decode", "-T", "json", "--raw", path])
         #expect(raw.status == 0)
-        #expect(raw.lines.count == 1)
-        #expect(raw.lines.first?.contains(#""protocol":"serial","bytes":10"#) == true)
+        #expect(raw.lines.count == 2)
+        #expect(raw.lines.first?.contains(#""frameType":"UA""#) == true)
+        #expect(raw.lines.last?.contains(#""code":"frame-garbage-skipped""#) == true)
     }
 
     @Test func helpAndVersionExitZero() throws {

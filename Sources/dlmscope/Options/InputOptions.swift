@@ -1,4 +1,5 @@
 import ArgumentParser
+import DLMSCore
 
 /// Options that say what to read and how.
 struct InputOptions: ParsableArguments {
@@ -22,7 +23,33 @@ struct InputOptions: ParsableArguments {
     )
     var filter: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Framing of every stream: auto (recognise per stream), wrapper, hdlc, mbus, iec61334 or apdu (one APDU per datagram or hex line).",
+            valueName: "framing"
+        )
+    )
+    var transport: TransportChoice = .auto
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("no input given") }
+    }
+}
+
+/// The `--transport` choices.
+enum TransportChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, wrapper, hdlc, mbus, iec61334, apdu
+
+    /// The framing to force, or nil to recognise it.
+    var forced: TransportKind? {
+        switch self {
+        case .auto: nil
+        case .wrapper: .wrapper
+        case .hdlc: .hdlc
+        case .mbus: .mbus
+        case .iec61334: .iec61334
+        case .apdu: .raw
+        }
     }
 }

@@ -33,7 +33,9 @@ extension DLMScopeCommand {
                 throw ExitCode(2)
             }
             var renderer = output.effectiveFormat.makeRenderer(inputCount: input.inputs.count)
-            let options = TraceDecoder.Options(capture: .init(raw: input.raw, filter: input.filter))
+            let options = TraceDecoder.Options(
+                capture: .init(raw: input.raw, filter: input.filter), transport: input.transport.forced
+            )
             var unreadable = false
             for name in input.inputs {
                 do {

@@ -1,0 +1,11 @@
+import DLMSCore
+import DLMSFraming
+import DLMSTransport
+
+/// What the pipeline keeps per stream: its framer and what the last data
+/// said about where the stream runs (for units completed later).
+struct StreamContext {
+    var framer: StreamFramer
+    var flow: Flow?
+    var direction: Direction
+}

@@ -1,0 +1,82 @@
+import DLMSCapture
+import DLMSCore
+import DLMSFraming
+import DLMSTransport
+
+// The framing stage inside the pipeline: each stream's bytes go to its own
+// framer, and every unit it yields becomes a record.
+extension TraceDecoder {
+    mutating func record(_ event: TransportEvent) {
+        switch event {
+        case let .data(data):
+            var context = streams.removeValue(forKey: data.stream) ?? newContext(for: data)
+            context.flow = data.flow
+            if data.direction != .unknown { context.direction = data.direction }
+            for finding in data.findings {
+                emit(packets: data.packets, time: data.time, flow: flowNames.name(data.flow), direction: data.direction,
+                     transport: TransportHeader(kind: .none), findings: [finding])
+            }
+            let carrier = Carrier(packet: data.packets.last ?? 0, time: data.time,
+                                  earlierPackets: Array(data.packets.dropLast()))
+            context.framer.append(data.bytes, from: carrier, into: &units)
+            streams[data.stream] = context
+            emitUnits(of: data.stream, context: context)
+        case let .gap(gap):
+            emit(packets: gap.packets, time: gap.time, flow: flowNames.name(gap.flow), direction: gap.direction,
+                 transport: TransportHeader(kind: .none, fields: [
+                     .text("protocol", TransportProtocol.tcp.rawValue), .integer("missingBytes", gap.byteCount),
+                     .integer("streamOffset", gap.streamOffset),
+                 ]),
+                 findings: [gap.finding])
+            guard var context = streams.removeValue(forKey: gap.stream) else { return }
+            context.framer.gap(byteCount: gap.byteCount, at: Carrier(packet: gap.packets.last ?? 0, time: gap.time),
+                               into: &units)
+            streams[gap.stream] = context
+            emitUnits(of: gap.stream, context: context)
+        case let .notice(notice):
+            emit(packets: notice.packets, time: notice.time, flow: flowNames.name(notice.flow),
+                 direction: notice.direction, transport: TransportHeader(kind: .none), findings: [notice.finding])
+        case let .end(stream):
+            guard var context = streams.removeValue(forKey: stream) else { return }
+            context.framer.finish(into: &units)
+            emitUnits(of: stream, context: context)
+            roles.ended(stream)
+        }
+    }
+
+    /// A framer for a stream first seen, set up for its transport.
+    private func newContext(for data: TransportData) -> StreamContext {
+        let input: StreamFramer.Input = switch data.transport {
+        case .tcp: .stream
+        case .udp: .datagrams
+        case .serial: format == .hexLog ? .lines : .stream
+        }
+        // Bare APDUs are believed only where units have edges and DLMS is expected.
+        let onDLMSPort = data.flow.map {
+            ServerRole.dlmsPorts.contains($0.source.port) || ServerRole.dlmsPorts.contains($0.destination.port)
+        } ?? true
+        return StreamContext(
+            framer: StreamFramer(input: input, forced: options.transport, allowsBareAPDUs: onDLMSPort),
+            flow: data.flow, direction: data.direction
+        )
+    }
+
+    /// Turns the units a framer yielded into records.
+    private mutating func emitUnits(of stream: StreamID, context: StreamContext) {
+        for unit in units {
+            if let direction = unit.direction { roles.learn(direction, for: stream) }
+            let direction = unit.direction
+                ?? (context.direction != .unknown ? context.direction : roles.direction(of: stream))
+            var packets: [Int] = []
+            for carrier in unit.carriers {
+                for packet in carrier.packets where packets.last != packet && !packets.contains(packet) {
+                    packets.append(packet)
+                }
+            }
+            emit(packets: packets, time: unit.carriers.last?.time, flow: flowNames.name(context.flow),
+                 direction: direction, transport: TransportHeader(kind: unit.kind, fields: unit.fields),
+                 apdu: unit.apdu, findings: unit.findings)
+        }
+        units.removeAll(keepingCapacity: true)
+    }
+}
