@@ -64,8 +64,11 @@ extension TraceDecoder {
     /// Turns the units a framer yielded into records.
     private mutating func emitUnits(of stream: StreamID, context: StreamContext) {
         for unit in units {
-            if let direction = unit.direction { roles.learn(direction, for: stream) }
-            let direction = unit.direction
+            // What the unit itself shows about its sender (HDLC addresses and LLC, the APDU's tag)
+            // beats port numbers; it also labels the rest of the conversation.
+            let evidence = unit.direction ?? unit.apdu?.first.flatMap(APDUTag.sender)
+            if let evidence { roles.learn(evidence, for: stream) }
+            let direction = evidence
                 ?? (context.direction != .unknown ? context.direction : roles.direction(of: stream))
             var packets: [Int] = []
             for carrier in unit.carriers {

@@ -7,6 +7,21 @@ public enum APDUTag {
 
     public static func isKnown(_ tag: UInt8) -> Bool { known.contains(tag) }
 
+    /// Which side sends APDUs with this tag: requests (and unconfirmed writes) come from
+    /// the client; responses, notifications, reports and exception-responses from the
+    /// server. Nil for the general envelopes (general-glo/ded-ciphering,
+    /// general-ciphering, general-signing, general-block-transfer), which both sides send.
+    public static func sender(_ tag: UInt8) -> Direction? {
+        guard let name = names[tag], !name.hasPrefix("general-") else { return nil }
+        if clientTags.contains(tag) { return .clientToServer }
+        return .serverToClient
+    }
+
+    private static let clientTags: Set<UInt8> = [
+        0x01, 0x05, 0x06, 0x16, 0x21, 0x25, 0x26, 0x36, 0x41, 0x45, 0x46, 0x56, 0x60, 0x62,
+        0xC0, 0xC1, 0xC3, 0xC8, 0xC9, 0xCB, 0xD0, 0xD1, 0xD3, 0xD9,
+    ]
+
     /// The Green Book ASN.1 alternative name of the APDU with this tag, in kebab case.
     public static func name(_ tag: UInt8) -> String? { names[tag] }
 
