@@ -34,7 +34,8 @@ enum FramingDetector {
     static func signatureAtStart(_ b: [UInt8], bare: Bool) -> TransportKind? {
         guard let first = b.first else { return nil }
         if first == 0x7E, b.count >= 2, b[1] & 0xF0 == 0xA0 { return .hdlc }
-        if first == 0x68, b.count >= 4, b[1] == b[2], b[3] == 0x68, b[1] >= 3 { return .mbus }
+        // Any L: some meters write only the low byte of a length above 255 (see MBusDeframer).
+        if first == 0x68, b.count >= 4, b[1] == b[2], b[3] == 0x68 { return .mbus }
         if first == 0x00, b.count >= 9, b[1] == 0x01, APDUTag.isKnown(b[8]) { return .wrapper }
         guard bare else { return nil }
         if first == 0x90, b.count >= 4, APDUTag.isKnown(b[3]) { return .iec61334 }

@@ -1,4 +1,6 @@
 import DLMSCore
+import DLMSFraming
+import Foundation
 
 /// The captures in `Samples/`, built from the project's own encoders and pcap
 /// writer. `make-samples` writes them; a test checks the committed files
@@ -11,6 +13,7 @@ public enum SampleCaptures {
 
     public static let all: [Sample] = [
         Sample(name: "wrapper-session.pcap", write: { try wrapperSession().write(to: $0) }),
+        Sample(name: "han-push.log", write: { try Data(hanPushLog().utf8).write(to: URL(fileURLWithPath: $0)) }),
     ]
 
     /// A DLMS/COSEM client reading a meter over TCP port 4059 with the IEC
@@ -46,6 +49,34 @@ public enum SampleCaptures {
     }
 }
 
+extension SampleCaptures {
+    /// A meter's HAN port as a serial logger records it (the `[time - Received N bytes]` format of
+    /// Norwegian HAN tools): every 10 s the meter (HDLC server 1, physical 17) pushes a
+    /// data-notification (reference case 26) to client 16 in a UI frame; the third push is sent as
+    /// two segmented I-frames, and line noise precedes the second one.
+    public static func hanPushLog() -> String {
+        let meter = HDLCFrameBuilder.address(upper: 1, lower: 17)
+        let client = HDLCFrameBuilder.address(upper: 16)
+        let single = HDLCFrameBuilder.frame(
+            destination: client, source: meter, control: 0x13, information: LLCHeader.response.bytes + APDUs.dataNotification
+        )
+        let segments = HDLCFrameBuilder.segmentedIFrames(
+            apdu: APDUs.dataNotification, destination: client, source: meter, maxInformation: 40
+        )
+        let blocks: [(second: Int, bytes: [UInt8])] = [
+            (0, single), (10, [0x00, 0xFF, 0x13] + single), (20, segments[0]), (20, segments[1]),
+        ]
+        return blocks.map { block in
+            let hex = stride(from: 0, to: block.bytes.count, by: 16).map { start in
+                block.bytes[start..<min(start + 16, block.bytes.count)].map { Hex.encode([$0]) }.joined(separator: " ")
+            }
+            let time = String(format: "2024-03-15 14.00.%02d.000", block.second)
+            return "[\(time) - Received \(block.bytes.count) (0x\(String(block.bytes.count, radix: 16, uppercase: true))) bytes]\n"
+                + hex.joined(separator: "\n") + "\n\n"
+        }.joined()
+    }
+}
+
 /// IEC 62056-47 WRAPPER frames: version 1, source and destination wPort, length.
 public enum Wrapper {
     public static func frame(_ apdu: [UInt8], from source: UInt16, to destination: UInt16) -> [UInt8] {
@@ -74,6 +105,10 @@ public enum APDUs {
     /// GetResponse-Normal, three profile rows (case 15).
     public static let profileRows = hex(
         "C401C10001030204090C07E8030F0500000000FFC4001100060001E20806000003200204090C07E8030F0501000000FFC4001100060001E23A06000003210204090C07E8030F0502000000FFC4001100060001E26C0600000322"
+    )
+    /// Data-notification with a date-time and a push structure (case 26).
+    public static let dataNotification = hex(
+        "0F000000010C07E8030F050F000000FFC400020409060000190900FF0A0A47525830303031323334060001E240090C07E8030F050F000000FFC400"
     )
     /// RLRQ, reason normal (case 07).
     public static let releaseRequest = hex("6203800100")

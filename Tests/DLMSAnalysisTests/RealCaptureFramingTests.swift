@@ -2,6 +2,7 @@ import DLMSAnalysis
 import DLMSCapture
 import DLMSCore
 import DLMSTestSupport
+import Foundation
 import Testing
 
 /// The real captures through capture, transport and framing. Expected counts,
@@ -143,5 +144,38 @@ import Testing
         let records = try Self.records("austria-hdlc-encrypted/shrdzm_steiermark_sagemcom_p1text.plaintext.hex")
         #expect(records.map(\.transport.kind) == [.none])
         #expect(records.first?.findings.map(\.code) == [.framingUnrecognized])
+    }
+}
+
+/// A raw serial byte file (`--raw`) as a HAN-port logger writes it: the real
+/// frames of ../shared/captures/amstomqttbridge-roarfred/frames.hex with line
+/// noise between them must all come out, and the noise be reported.
+@Suite struct RawSerialFramingTests {
+    @Test func everyFrameSurvivesNoiseBetweenFrames() throws {
+        let text = try String(contentsOfFile: Fixtures.shared("captures/amstomqttbridge-roarfred/frames.hex"), encoding: .utf8)
+        let frames = text.split(separator: "\n").filter { !$0.hasPrefix("#") }
+            .compactMap { $0.split(separator: " ").last.flatMap { Hex.decode($0) } }
+        #expect(frames.count == 45)
+        var generator = SplitMix64(seed: 7)
+        var bytes: [UInt8] = []
+        for (index, frame) in frames.enumerated() {
+            // Noise without flags between some frames, idle flags between others.
+            let noise = (0..<(index % 3 == 0 ? 5 + index % 7 : 0)).map { _ in UInt8(generator.next() % 0x7E) }
+            bytes += noise + (index % 4 == 1 ? [0x7E, 0x7E] : []) + frame
+        }
+        let path = try Fixtures.temporaryDirectory().appendingPathComponent("han.bin").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let records = Array(try TraceDecoder(input: try InputFile(path: path), options: .init(capture: .init(raw: true))))
+        let decoded = records.filter { $0.transport.kind == .hdlc }
+        #expect(decoded.count == 45)
+        #expect(decoded.allSatisfy { $0.findings.isEmpty })
+        // Each frame's APDU runs from after its LLC header (E6 E7 00) to before the FCS and flag.
+        for (record, frame) in zip(decoded, frames) {
+            let text = Hex.encode(frame)
+            let start = try #require(text.range(of: "E6E700")).upperBound
+            #expect(record.apdu.map { Hex.encode($0) } == String(text[start...].dropLast(6)))
+        }
+        let noiseRuns = (0..<45).filter { $0 % 3 == 0 }.count
+        #expect(records.filter { $0.findings.map(\.code) == [.frameGarbageSkipped] }.count == noiseRuns)
     }
 }

@@ -68,7 +68,7 @@ public struct MBusDeframer: Deframer {
                 }
                 reportGarbage("skipped before an M-Bus frame", into: &units)
                 let packet = buffer.carrier(at: length - 1)?.packet
-                emit(frame, delimitation, carriers: drop(length), packet: packet, into: &units)
+                emit(frame, delimitation, carriers: buffer.drop(length), packet: packet, into: &units)
             }
         }
     }
@@ -120,7 +120,7 @@ public struct MBusDeframer: Deframer {
             end += 1
         }
         let offset = buffer.streamOffset
-        let carriers = drop(end)
+        let carriers = buffer.drop(end)
         guard garbage != nil else {
             garbage = (end, offset, carriers)
             return
@@ -128,15 +128,6 @@ public struct MBusDeframer: Deframer {
         // Mutated in place: a copy of the run would copy its carriers on every skip.
         garbage?.count += end
         for carrier in carriers where carrier != garbage?.carriers.last { garbage?.carriers.append(carrier) }
-    }
-
-    /// Removes the first `count` bytes; returns the carriers of those bytes. (`StreamBuffer.drop` also names
-    /// the next packet when the bytes end exactly where a packet ends; that one is left out.)
-    private mutating func drop(_ count: Int) -> [Carrier] {
-        let last = buffer.carrier(at: count - 1)
-        var carriers = buffer.drop(count)
-        if let last, let index = carriers.lastIndex(of: last) { carriers.removeSubrange((index + 1)...) }
-        return carriers
     }
 
     private mutating func reportGarbage(_ what: String, into units: inout [FramedUnit]) {

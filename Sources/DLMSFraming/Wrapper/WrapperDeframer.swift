@@ -90,15 +90,10 @@ public struct WrapperDeframer: Deframer {
     private mutating func skipToNextCandidate() {
         var index = 1
         while index < buffer.count, !isPlausible(at: index) { index += 1 }
-        let offset = buffer.streamOffset
-        let carriers = buffer.drop(index)
-        if var pending = garbage {
-            pending.count += index
-            pending.carriers += carriers.filter { !pending.carriers.contains($0) }
-            garbage = pending
-        } else {
-            garbage = (index, offset, carriers)
-        }
+        if garbage == nil { garbage = (0, buffer.streamOffset, []) }
+        // Mutated in place (a copy would copy its carriers on every skip); carriers come in stream order.
+        garbage?.count += index
+        for carrier in buffer.drop(index) where carrier != garbage?.carriers.last { garbage?.carriers.append(carrier) }
         synchronised = false
     }
 
