@@ -45,7 +45,7 @@ let package = Package(
             dependencies: ["DLMSCore", "DLMSCapture", "DLMSTransport", "DLMSFraming"],
             swiftSettings: swiftSettings
         ),
-        .target(name: "DLMSOutput", dependencies: ["DLMSCore", "DLMSAnalysis"], swiftSettings: swiftSettings),
+        .target(name: "DLMSOutput", dependencies: ["DLMSCore", "DLMSAPDU", "DLMSAnalysis"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "dlmscope",
             dependencies: [
@@ -102,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DLMSOutputTests",
-            dependencies: ["DLMSCore", "DLMSAnalysis", "DLMSOutput", "DLMSTestSupport"],
+            dependencies: ["DLMSCore", "DLMSAPDU", "DLMSAnalysis", "DLMSOutput", "DLMSTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

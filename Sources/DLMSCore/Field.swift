@@ -7,6 +7,8 @@ public struct Field: Sendable, Hashable {
     public indirect enum Value: Sendable, Hashable {
         case integer(Int64)
         case unsigned(UInt64)
+        /// A floating-point number (JSON has no NaN or infinity: those are written as null).
+        case float(Double)
         case boolean(Bool)
         case text(String)
         /// Bytes, printed as upper-case hex.

@@ -96,6 +96,7 @@ struct JSONWriter {
         switch value {
         case let .integer(number): integer(number, &out)
         case let .unsigned(number): integer(number, &out)
+        case let .float(number): number.isFinite ? raw(String(number), &out) : null(&out)
         case let .boolean(flag): boolean(flag, &out)
         case let .text(text): string(text, &out)
         case let .bytes(bytes): hex(bytes, &out)

@@ -53,6 +53,7 @@ public struct TextRenderer: RecordRenderer {
         switch value {
         case let .integer(number): String(number)
         case let .unsigned(number): String(number)
+        case let .float(number): String(number)
         case let .boolean(flag): String(flag)
         case let .text(text): text
         case let .bytes(bytes): Hex.encode(bytes)

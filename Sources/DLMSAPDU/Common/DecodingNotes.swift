@@ -1,0 +1,14 @@
+import DLMSCore
+
+/// Problems an APDU decoder works around without failing (a real meter's
+/// quirk, a non-canonical encoding): they become findings of the record.
+/// Offsets are absolute (`ByteReader.position`).
+public struct DecodingNotes: Sendable {
+    public private(set) var findings: [Finding] = []
+
+    public init() {}
+
+    public mutating func note(_ code: Finding.Code, _ message: String, at offset: Int) {
+        findings.append(Finding(code, message, offset: offset))
+    }
+}
