@@ -23,7 +23,7 @@ public struct TextRenderer: RecordRenderer {
         line += "  " + (record.time?.rfc3339 ?? "-")
         line += "  " + (record.flow ?? "serial")
         line += "  " + Self.arrow(record.direction)
-        line += "  " + Self.summary(record.transport)
+        line += "  " + TransportSummary.text(record.transport)
         if let apdu = record.apdu {
             line += "  " + (apdu.first.flatMap(APDUTag.name) ?? "unknown") + " (\(apdu.count) bytes)"
         }
@@ -43,10 +43,6 @@ public struct TextRenderer: RecordRenderer {
         case .serverToClient: "S->C"
         case .unknown: "?"
         }
-    }
-
-    static func summary(_ transport: TransportHeader) -> String {
-        ([transport.kind.rawValue] + transport.fields.map { "\($0.name)=\(text($0.value))" }).joined(separator: " ")
     }
 
     static func text(_ value: Field.Value) -> String {

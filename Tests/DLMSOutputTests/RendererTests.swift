@@ -81,7 +81,7 @@ import Testing
         let text = Self.render(.text)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0] == "== in.pcap")
-        #expect(lines[1].hasPrefix("#1  [4]  2023-04-13T17:00:19.611972Z  10.0.0.2:50000 -> 10.0.0.1:4059  C->S  none protocol=tcp bytes=39"))
+        #expect(lines[1].hasPrefix("#1  [4]  2023-04-13T17:00:19.611972Z  10.0.0.2:50000 -> 10.0.0.1:4059  C->S  TCP 39 bytes"))
         #expect(lines[3].hasPrefix("    warning hex-line-unparsed: bad"))
     }
 }
