@@ -51,6 +51,9 @@ extension Finding.Code {
 
     // MARK: APDU
     public static let apduMalformed = Self("apdu-malformed", severity: .error)
+    /// A valid but non-canonical or outdated encoding (a long-form length for a small value,
+    /// a boolean other than 00/01, the old `5F` conformance tag); the bytes re-encode exactly.
+    public static let apduNonCanonical = Self("apdu-non-canonical", severity: .info)
     public static let apduTrailingBytes = Self("apdu-trailing-bytes", severity: .warning)
     public static let apduUnknownTag = Self("apdu-unknown-tag", severity: .warning)
     public static let dateTimeQuirk = Self("date-time-quirk", severity: .info)

@@ -8,7 +8,12 @@ public struct DecodingNotes: Sendable {
 
     public init() {}
 
-    public mutating func note(_ code: Finding.Code, _ message: String, at offset: Int) {
-        findings.append(Finding(code, message, offset: offset))
+    public mutating func note(_ code: Finding.Code, _ message: String, at offset: Int, severity: Finding.Severity? = nil) {
+        findings.append(Finding(code, message, severity: severity, offset: offset))
+    }
+
+    /// A problem that was recovered from: reported as a warning whatever the code's default.
+    public mutating func warn(_ code: Finding.Code, _ message: String, at offset: Int) {
+        note(code, message, at: offset, severity: .warning)
     }
 }
