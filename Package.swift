@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "DLMSAPDU", dependencies: ["DLMSCore"], swiftSettings: swiftSettings),
         .target(
             name: "DLMSAnalysis",
-            dependencies: ["DLMSCore", "DLMSCapture", "DLMSTransport", "DLMSFraming"],
+            dependencies: ["DLMSCore", "DLMSCapture", "DLMSTransport", "DLMSFraming", "DLMSAPDU"],
             swiftSettings: swiftSettings
         ),
         .target(name: "DLMSOutput", dependencies: ["DLMSCore", "DLMSAPDU", "DLMSAnalysis"], swiftSettings: swiftSettings),
@@ -97,12 +97,14 @@ let package = Package(
         ),
         .testTarget(
             name: "DLMSAnalysisTests",
-            dependencies: ["DLMSCore", "DLMSCapture", "DLMSTransport", "DLMSFraming", "DLMSAnalysis", "DLMSTestSupport"],
+            dependencies: [
+                "DLMSCore", "DLMSCapture", "DLMSTransport", "DLMSFraming", "DLMSAPDU", "DLMSAnalysis", "DLMSTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "DLMSOutputTests",
-            dependencies: ["DLMSCore", "DLMSAPDU", "DLMSAnalysis", "DLMSOutput", "DLMSTestSupport"],
+            dependencies: ["DLMSCore", "DLMSCapture", "DLMSAPDU", "DLMSAnalysis", "DLMSOutput", "DLMSTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

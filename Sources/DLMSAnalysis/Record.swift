@@ -1,3 +1,4 @@
+import DLMSAPDU
 import DLMSCore
 
 /// One decoded unit of a capture, as every output format presents it: an APDU
@@ -14,13 +15,15 @@ public struct Record: Sendable {
     public var flow: String?
     public var direction: Direction
     public var transport: TransportHeader
-    /// The APDU's bytes after all framing and reassembly; nil when the record carries none.
-    public var apdu: [UInt8]?
+    /// The APDU after all framing and reassembly; nil when the record carries none.
+    public var apdu: DecodedAPDU?
+    /// The index of the record this one answers or is answered by (request and response).
+    public var partner: Int?
     public var findings: [Finding]
 
     public init(
         index: Int, packets: [Int], time: Timestamp?, flow: String?, direction: Direction,
-        transport: TransportHeader, apdu: [UInt8]? = nil, findings: [Finding]
+        transport: TransportHeader, apdu: DecodedAPDU? = nil, partner: Int? = nil, findings: [Finding]
     ) {
         self.index = index
         self.packets = packets
@@ -29,6 +32,7 @@ public struct Record: Sendable {
         self.direction = direction
         self.transport = transport
         self.apdu = apdu
+        self.partner = partner
         self.findings = findings
     }
 }

@@ -1,3 +1,4 @@
+import DLMSAPDU
 import DLMSCapture
 import DLMSCore
 import DLMSFraming
@@ -40,6 +41,7 @@ extension TraceDecoder {
             guard var context = streams.removeValue(forKey: stream) else { return }
             context.framer.finish(into: &units)
             emitUnits(of: stream, context: context)
+            for draft in apduStage.finish(stream) { emit(draft, stream: stream, context: context) }
             roles.ended(stream)
         }
     }
@@ -61,25 +63,31 @@ extension TraceDecoder {
         )
     }
 
-    /// Turns the units a framer yielded into records.
+    /// Turns the units a framer yielded into records, through the APDU stage.
     private mutating func emitUnits(of stream: StreamID, context: StreamContext) {
         for unit in units {
-            // What the unit itself shows about its sender (HDLC addresses and LLC, the APDU's tag)
-            // beats port numbers; it also labels the rest of the conversation.
-            let evidence = unit.direction ?? unit.apdu?.first.flatMap(APDUTag.sender)
-            if let evidence { roles.learn(evidence, for: stream) }
-            let direction = evidence
-                ?? (context.direction != .unknown ? context.direction : roles.direction(of: stream))
-            var packets: [Int] = []
-            for carrier in unit.carriers {
-                for packet in carrier.packets where packets.last != packet && !packets.contains(packet) {
-                    packets.append(packet)
-                }
-            }
-            emit(packets: packets, time: unit.carriers.last?.time, flow: flowNames.name(context.flow),
-                 direction: direction, transport: TransportHeader(kind: unit.kind, fields: unit.fields),
-                 apdu: unit.apdu, findings: unit.findings)
+            for draft in apduStage.process(unit, stream: stream) { emit(draft, stream: stream, context: context) }
         }
         units.removeAll(keepingCapacity: true)
+    }
+
+    /// Emits a draft with the direction the evidence gives.
+    mutating func emit(_ draft: RecordDraft, stream: StreamID, context: StreamContext) {
+        let unit = draft.unit
+        // What the unit itself shows about its sender (HDLC addresses and LLC, the APDU's tag)
+        // beats port numbers; it also labels the rest of the conversation.
+        let evidence = unit.direction ?? draft.apdu?.bytes.first.flatMap(APDUTag.sender)
+        if let evidence { roles.learn(evidence, for: stream) }
+        let direction = evidence
+            ?? (context.direction != .unknown ? context.direction : roles.direction(of: stream))
+        var packets: [Int] = []
+        for carrier in unit.carriers {
+            for packet in carrier.packets where packets.last != packet && !packets.contains(packet) {
+                packets.append(packet)
+            }
+        }
+        emit(packets: packets, time: unit.carriers.last?.time, flow: flowNames.name(context.flow),
+             direction: direction, transport: TransportHeader(kind: unit.kind, fields: unit.fields),
+             apdu: draft.apdu, findings: unit.findings, opens: draft.opens, closes: draft.closes)
     }
 }

@@ -27,6 +27,11 @@ public struct TraceDecoder: IteratorProtocol, Sequence {
     var streams: [StreamID: StreamContext] = [:]
     var roles = ConversationRoles()
     var units: [FramedUnit] = []
+    var apduStage = APDUStage()
+    /// Open requests by exchange: the index of the request record.
+    var exchanges: [ExchangeKey: Int] = [:]
+    /// Request records held back until their response arrives.
+    var awaiting: Set<Int> = []
     var flowNames = FlowNames()
     private var events: [TransportEvent] = []
     private var ready: [Record] = []
@@ -41,15 +46,27 @@ public struct TraceDecoder: IteratorProtocol, Sequence {
     }
 
     public mutating func next() -> Record? {
-        while readyHead == ready.count {
-            ready.removeAll(keepingCapacity: true)
-            readyHead = 0
-            guard !finished else { return nil }
+        while true {
+            if readyHead < ready.count {
+                let head = ready[readyHead]
+                // A request waits (a bounded while) for its response, so that it can name it.
+                if !awaiting.contains(head.index) || finished || ready.count - readyHead > Self.pairingWindow {
+                    readyHead += 1
+                    if readyHead > 1024, readyHead * 2 > ready.count {
+                        ready.removeFirst(readyHead)
+                        readyHead = 0
+                    }
+                    return head
+                }
+            } else if finished {
+                return nil
+            }
             advance()
         }
-        defer { readyHead += 1 }
-        return ready[readyHead]
     }
+
+    /// How many records may queue up behind a request waiting for its response.
+    static let pairingWindow = 256
 
     /// Reads one capture event and turns what it yields into records.
     private mutating func advance() {
@@ -65,16 +82,61 @@ public struct TraceDecoder: IteratorProtocol, Sequence {
         }
         for event in events { record(event) }
         events.removeAll(keepingCapacity: true)
+        if finished { finishExchanges() }
     }
 
     mutating func emit(
         packets: [Int], time: Timestamp?, flow: String?, direction: Direction,
-        transport: TransportHeader, apdu: [UInt8]? = nil, findings: [Finding]
+        transport: TransportHeader, apdu: DecodedAPDU? = nil, findings: [Finding],
+        opens: ExchangeKey? = nil, closes: ExchangeKey? = nil
     ) {
-        ready.append(Record(
+        var record = Record(
             index: nextIndex, packets: packets, time: time, flow: flow, direction: direction,
             transport: transport, apdu: apdu, findings: findings
-        ))
+        )
         nextIndex += 1
+        if let closes {
+            if let request = exchanges.removeValue(forKey: closes) {
+                record.partner = request
+                awaiting.remove(request)
+                if let position = position(of: request) { ready[position].partner = record.index }
+            } else if apdu?.apdu != nil || closes.service != .association {
+                record.findings.append(Finding(
+                    .responseWithoutRequest, "no request for this response was seen (invoke-id \(closes.invokeId))",
+                    packet: packets.last
+                ))
+            }
+        }
+        if let opens {
+            if let earlier = exchanges.updateValue(record.index, forKey: opens) { unanswered(earlier) }
+            awaiting.insert(record.index)
+        }
+        ready.append(record)
+    }
+
+    /// The queue position of record `index`, if it is still queued.
+    private func position(of index: Int) -> Int? {
+        guard let first = ready.first?.index else { return nil }
+        let position = index - first
+        return position >= readyHead && position < ready.count ? position : nil
+    }
+
+    /// Reports a request that got no response.
+    private mutating func unanswered(_ index: Int) {
+        awaiting.remove(index)
+        let finding = Finding(.requestWithoutResponse, "no response to this request was seen")
+        if let position = position(of: index) {
+            ready[position].findings.append(Finding(
+                .requestWithoutResponse, finding.message, packet: ready[position].packets.last))
+        } else {
+            emit(packets: [], time: nil, flow: nil, direction: .unknown, transport: TransportHeader(kind: .none),
+                 findings: [Finding(.requestWithoutResponse, "no response to request #\(index) was seen")])
+        }
+    }
+
+    /// At the end of the capture: every request still open got no response.
+    private mutating func finishExchanges() {
+        for index in exchanges.values.sorted() { unanswered(index) }
+        exchanges.removeAll()
     }
 }

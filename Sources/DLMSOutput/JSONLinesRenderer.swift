@@ -4,10 +4,13 @@ import DLMSCore
 /// JSON Lines per the contract in DESIGN.md: one object per record, keys in
 /// contract order.
 public struct JSONLinesRenderer: RecordRenderer {
+    private let options: RenderOptions
     /// The current input's name as a JSON string literal, encoded once per input.
     private var file: (name: String, literal: [UInt8]) = ("", [])
 
-    public init() {}
+    public init(options: RenderOptions = RenderOptions()) {
+        self.options = options
+    }
 
     public mutating func beginInput(_ name: String, into out: inout [UInt8]) {}
     public mutating func endInput(_ name: String, into out: inout [UInt8]) {}
@@ -43,18 +46,16 @@ public struct JSONLinesRenderer: RecordRenderer {
         json.endObject(&out)
         json.key("apdu", &out)
         if let apdu = record.apdu {
-            // Until the APDU stage decodes it: its name from the tag and its bytes.
-            json.beginObject(&out)
-            json.key("type", &out)
-            json.string(apdu.first.flatMap(APDUTag.name) ?? "unknown", &out)
-            json.key("raw", &out)
-            json.hex(apdu, &out)
-            json.endObject(&out)
+            json.value(.fields(apdu.jsonFields(options)), &out)
         } else {
             json.null(&out)
         }
         json.key("security", &out)
         json.null(&out)
+        if let partner = record.partner {
+            json.key("partner", &out)
+            json.integer(partner, &out)
+        }
         json.key("findings", &out)
         json.beginArray(&out)
         for finding in record.findings { Self.write(finding, &json, &out) }

@@ -5,11 +5,11 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case xml
 
     /// A renderer for this format; `inputCount` lets XML choose its root.
-    public func makeRenderer(inputCount: Int) -> any RecordRenderer {
+    public func makeRenderer(inputCount: Int, options: RenderOptions = RenderOptions()) -> any RecordRenderer {
         switch self {
-        case .json: JSONLinesRenderer()
-        case .text: TextRenderer()
-        case .xml: XMLRenderer(multipleInputs: inputCount > 1)
+        case .json: JSONLinesRenderer(options: options)
+        case .text: TextRenderer(options: options)
+        case .xml: XMLRenderer(multipleInputs: inputCount > 1, options: options)
         }
     }
 }

@@ -4,9 +4,12 @@ import DLMSCore
 /// One line per record, like tshark's summary: index, carrier packets, time,
 /// flow and direction, transport, then the findings indented below.
 public struct TextRenderer: RecordRenderer {
+    private let options: RenderOptions
     private var inputs = 0
 
-    public init() {}
+    public init(options: RenderOptions = RenderOptions()) {
+        self.options = options
+    }
 
     public mutating func beginInput(_ name: String, into out: inout [UInt8]) {
         inputs += 1
@@ -21,19 +24,36 @@ public struct TextRenderer: RecordRenderer {
         var line = "#\(record.index)"
         line += "  [" + record.packets.map(String.init).joined(separator: ",") + "]"
         line += "  " + (record.time?.rfc3339 ?? "-")
-        line += "  " + (record.flow ?? "serial")
+        line += "  " + (record.flow ?? "-")
         line += "  " + Self.arrow(record.direction)
         line += "  " + TransportSummary.text(record.transport)
-        if let apdu = record.apdu {
-            line += "  " + (apdu.first.flatMap(APDUTag.name) ?? "unknown") + " (\(apdu.count) bytes)"
-        }
+        if let apdu = record.apdu { line += "  " + apdu.summary(options) }
+        if let partner = record.partner { line += "  (#\(partner))" }
         out.append(contentsOf: line.utf8)
         out.append(0x0A)
+        if options.verbose, let apdu = record.apdu {
+            for field in apdu.jsonFields(options) { Self.tree(field, level: 2, into: &out) }
+        }
         for finding in record.findings {
             var text = "    \(finding.severity.rawValue) \(finding.code.rawValue): \(finding.message)"
             if let packet = finding.packet { text += " [packet \(packet)" + (finding.offset.map { ", offset \($0)]" } ?? "]") }
             out.append(contentsOf: text.utf8)
             out.append(0x0A)
+        }
+    }
+
+    /// A field and its members, one per line, indented.
+    static func tree(_ field: Field, level: Int, into out: inout [UInt8]) {
+        let pad = String(repeating: "  ", count: level)
+        switch field.value {
+        case let .fields(members):
+            out.append(contentsOf: "\(pad)\(field.name):\n".utf8)
+            for member in members { tree(member, level: level + 1, into: &out) }
+        case let .list(values) where values.contains(where: { if case .fields = $0 { true } else { false } }):
+            out.append(contentsOf: "\(pad)\(field.name): [\(values.count)]\n".utf8)
+            for (index, value) in values.enumerated() { tree(Field("[\(index)]", value), level: level + 1, into: &out) }
+        default:
+            out.append(contentsOf: "\(pad)\(field.name): \(text(field.value))\n".utf8)
         }
     }
 

@@ -6,10 +6,12 @@ import DLMSCore
 /// header element and `<Finding>` elements. Always well-formed.
 public struct XMLRenderer: RecordRenderer {
     private let multipleInputs: Bool
+    private let options: RenderOptions
     private var started = false
 
-    public init(multipleInputs: Bool) {
+    public init(multipleInputs: Bool, options: RenderOptions = RenderOptions()) {
         self.multipleInputs = multipleInputs
+        self.options = options
     }
 
     public mutating func beginInput(_ name: String, into out: inout [UInt8]) {
@@ -35,11 +37,11 @@ public struct XMLRenderer: RecordRenderer {
         if let time = record.time { text += " time=\"\(time.rfc3339)\"" }
         text += " direction=\"\(record.direction.rawValue)\""
         if let flow = record.flow { text += " flow=\"\(Self.escape(flow))\"" }
+        if let partner = record.partner { text += " partner=\"\(partner)\"" }
         text += ">\n"
         text += Self.element("Transport", [.text("kind", record.transport.kind.rawValue)] + record.transport.fields, indent: 4)
         if let apdu = record.apdu {
-            let type = apdu.first.flatMap(APDUTag.name) ?? "unknown"
-            text += "    <Apdu type=\"\(type)\" raw=\"\(Hex.encode(apdu))\"/>\n"
+            for node in apdu.xml(options) { node.write(to: &text, level: 2) }
         }
         for finding in record.findings {
             text += "    <Finding severity=\"\(finding.severity.rawValue)\" code=\"\(finding.code.rawValue)\""

@@ -30,7 +30,7 @@ import Testing
     @Test func bsdLoopback() throws {
         let records = try Self.decode(.bsdLoopback) { PacketBuilder.bsdLoopback(family: 2, payload: $0) }
         #expect(records.map(\.transport) == [Self.expected])
-        #expect(records.first?.apdu == APDUs.getClock)
+        #expect(records.first?.apdu?.bytes == APDUs.getClock)
         #expect(records.first?.flow == "10.0.0.2:50000 -> 10.0.0.1:4059")
         #expect(records.first?.direction == .clientToServer)
     }

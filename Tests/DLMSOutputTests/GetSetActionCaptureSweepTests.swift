@@ -30,7 +30,7 @@ import Testing
         for file in try Self.captureFiles() {
             let input = try InputFile(path: Fixtures.shared("captures/" + file))
             for record in try TraceDecoder(input: input) {
-                guard let apdu = record.apdu, let tag = apdu.first, LNPresentation.tags.contains(tag) else { continue }
+                guard let apdu = record.apdu?.bytes, let tag = apdu.first, LNPresentation.tags.contains(tag) else { continue }
                 let decoded: any APDUPresentable
                 do {
                     decoded = try LNPresentation.decode(apdu)
@@ -48,7 +48,8 @@ import Testing
         // Output.pcap: 129 GET requests and responses, one access request and response (RealCaptureFramingTests).
         #expect(counts[0xC0, default: 0] >= 129 && counts[0xC4, default: 0] >= 129)
         #expect(counts[0xD9, default: 0] >= 1 && counts[0xDA, default: 0] >= 1)
-        #expect(counts[0x0F, default: 0] >= 45 && counts[0xE0, default: 0] > 10)
+        // General-block-transfer blocks are joined by the pipeline, so their records carry the whole APDU.
+        #expect(counts[0x0F, default: 0] >= 45)
         // andrebdo_sample.pcap: event-notification, set and action exchanges (SOURCE.md).
         #expect(counts[0xC2, default: 0] >= 1 && counts[0xC1, default: 0] >= 1 && counts[0xC5, default: 0] >= 1)
         #expect(counts[0xC3, default: 0] >= 1 && counts[0xC7, default: 0] >= 1)

@@ -18,6 +18,14 @@ struct OutputOptions: ParsableArguments {
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(name: [.customShort("V"), .long], help: "Text output: show every decoded field of each APDU under its line.")
+    var verbose = false
+
+    @Flag(name: .long, help: "Show LLS passwords and dedicated keys instead of their length.")
+    var showSecrets = false
+
+    var renderOptions: RenderOptions { RenderOptions(showSecrets: showSecrets, verbose: verbose) }
+
     /// The format asked for, or the default for where the output goes.
     var effectiveFormat: OutputFormat {
         if let format { return format }

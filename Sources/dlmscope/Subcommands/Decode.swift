@@ -32,7 +32,9 @@ extension DLMScopeCommand {
                 CommandLineError.report("\(error)")
                 throw ExitCode(2)
             }
-            var renderer = output.effectiveFormat.makeRenderer(inputCount: input.inputs.count)
+            var renderer = output.effectiveFormat.makeRenderer(
+                inputCount: input.inputs.count, options: output.renderOptions
+            )
             let options = TraceDecoder.Options(
                 capture: .init(raw: input.raw, filter: input.filter), transport: input.transport.forced
             )

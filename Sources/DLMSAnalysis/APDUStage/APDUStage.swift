@@ -1,0 +1,297 @@
+import DLMSAPDU
+import DLMSCore
+import DLMSFraming
+import DLMSTransport
+
+/// The APDU stage: decodes the APDU a framed unit carries, joins block
+/// transfers into whole APDUs, and remembers what requests asked for so that
+/// responses can be annotated (and paired by the pipeline).
+///
+/// Blocks of a transfer are absorbed: the record appears when the transfer
+/// is complete (the whole APDU, every carrier packet) or given up
+/// (`block-missing`, no APDU passed on as complete).
+struct APDUStage {
+    /// Whether blocks are joined (captures) or each APDU is shown on its own (`pdu`).
+    let reassembles: Bool
+    private var gbt = BlockAssembler<StreamID>()
+    private var datablocks = BlockAssembler<TransferKey>()
+    /// The unit that started a datablock transfer (its header is the record's), by transfer.
+    private var transferHeads: [TransferKey: TransferHead] = [:]
+    /// What pending requests asked for, by exchange.
+    private var requested: [ExchangeKey: [CosemAttributeDescriptor]] = [:]
+    /// scaler_unit values learned from responses, by logical name.
+    private var scalerUnits: [OBISCode: ScalerUnit] = [:]
+
+    static let maxPendingRequests = 4096
+    static let maxScalerUnits = 4096
+
+    init(reassembles: Bool = true) {
+        self.reassembles = reassembles
+    }
+
+    /// Decodes and analyses the APDU of `unit` (sent on `stream`); returns the records it completes.
+    mutating func process(_ unit: FramedUnit, stream: StreamID) -> [RecordDraft] {
+        guard let bytes = unit.apdu else { return [RecordDraft(unit: unit)] }
+        var unit = unit
+        let decoded = decode(bytes, into: &unit.findings)
+        guard let apdu = decoded.apdu else { return [RecordDraft(unit: unit, apdu: decoded)] }
+        switch apdu {
+        case let .generalBlockTransfer(block) where reassembles && !block.blockData.isEmpty:
+            return generalBlockTransfer(block, unit: unit, stream: stream)
+        case let .getResponse(.withDataBlock(response)) where reassembles:
+            return getDatablock(response, unit: unit, stream: stream, decoded: decoded)
+        default:
+            return [annotate(RecordDraft(unit: unit, apdu: decoded), stream: stream)]
+        }
+    }
+
+    /// Ends a stream: its unfinished transfers are reported.
+    mutating func finish(_ stream: StreamID) -> [RecordDraft] {
+        var drafts: [RecordDraft] = []
+        if let outcome = gbt.abandon(stream, reason: "the stream ended") {
+            drafts.append(RecordDraft(unit: FramedUnit(kind: .none, carriers: outcome.carriers, findings: outcome.findings)))
+        }
+        for key in transferHeads.keys where key.conversation == stream.conversation && key.fromSideA == stream.fromSideA {
+            if let outcome = datablocks.abandon(key, reason: "the stream ended"), let head = transferHeads.removeValue(forKey: key) {
+                drafts.append(incomplete(outcome, head: head, key: key))
+            }
+        }
+        return drafts
+    }
+
+    // MARK: Decoding
+
+    /// Decodes `bytes`, adding notes, trailing bytes and errors to `findings`.
+    private func decode(_ bytes: [UInt8], into findings: inout [Finding]) -> DecodedAPDU {
+        let packet = findings.first?.packet
+        do {
+            let decoding = try APDU.decode(bytes[...])
+            findings += decoding.notes
+            if !decoding.remaining.isEmpty {
+                findings.append(Finding(
+                    .apduTrailingBytes,
+                    "\(decoding.remaining.count) byte\(decoding.remaining.count == 1 ? "" : "s") after the APDU: "
+                        + Hex.encode(decoding.remaining.prefix(32)) + (decoding.remaining.count > 32 ? "…" : ""),
+                    packet: packet, offset: decoding.remaining.startIndex
+                ))
+            }
+            if case let .aare(aare) = decoding.apdu, let result = aare.result, result.rawValue != 0 {
+                findings.append(Finding(.aareRejected, Self.rejection(aare, result: result), packet: packet))
+            }
+            return DecodedAPDU(bytes: bytes, apdu: decoding.apdu)
+        } catch {
+            let known = bytes.first.map(APDUTag.isKnown) ?? false
+            findings.append(Finding(
+                known ? .apduMalformed : .apduUnknownTag,
+                known ? "\(bytes.first.flatMap(APDUTag.name) ?? "APDU") cannot be decoded: \(error.message)"
+                    : "no APDU starts with \(bytes.first.map { Hex.encode([$0]) } ?? "nothing"); its \(bytes.count) bytes are shown raw",
+                packet: packet, offset: error.offset
+            ))
+            return DecodedAPDU(bytes: bytes, apdu: nil, error: error)
+        }
+    }
+
+    private static func rejection(_ aare: AARE, result: AssociationResult) -> String {
+        var text = "the association was refused (\(result.name ?? "result \(result.rawValue)"))"
+        switch aare.resultSourceDiagnostic {
+        case let .serviceUser(diagnostic)?: text += ": \(diagnostic.name ?? "diagnostic \(diagnostic.rawValue)")"
+        case let .serviceProvider(diagnostic)?: text += ": \(diagnostic.name ?? "diagnostic \(diagnostic.rawValue)")"
+        case nil: break
+        }
+        return text
+    }
+
+    // MARK: General block transfer
+
+    private mutating func generalBlockTransfer(_ block: GeneralBlockTransfer, unit: FramedUnit, stream: StreamID) -> [RecordDraft] {
+        let outcomes = gbt.add(
+            .init(number: UInt32(block.blockNumber), data: block.blockData, carriers: unit.carriers, findings: unit.findings),
+            isLast: block.lastBlock, to: stream
+        )
+        return outcomes.map { outcome in
+            guard let data = outcome.data else {
+                // Given up: the blocks received are reported; nothing is passed on as an APDU.
+                return RecordDraft(unit: FramedUnit(
+                    kind: unit.kind, fields: unit.fields, carriers: outcome.carriers, findings: outcome.findings,
+                    direction: unit.direction
+                ))
+            }
+            var whole = FramedUnit(
+                kind: unit.kind, fields: unit.fields, carriers: outcome.carriers, findings: outcome.findings,
+                direction: unit.direction
+            )
+            var decoded = decode(data, into: &whole.findings)
+            decoded.reassembly = .init(method: "general-block-transfer", blocks: outcome.blocks)
+            return annotate(RecordDraft(unit: whole, apdu: decoded), stream: stream)
+        }
+    }
+
+    // MARK: Datablocks (Green Book: get-response-with-datablock)
+
+    private mutating func getDatablock(
+        _ response: GetResponse.WithDataBlock, unit: FramedUnit, stream: StreamID, decoded: DecodedAPDU
+    ) -> [RecordDraft] {
+        let key = TransferKey(stream: stream, invokeId: response.invokeIdAndPriority.invokeId, service: .get)
+        guard case let .rawData(raw, _) = response.block.result else {
+            // A data-access-result ends the transfer: the server could not deliver the block.
+            var drafts: [RecordDraft] = []
+            if let outcome = datablocks.abandon(key, reason: "the server answered with an error"),
+               let head = transferHeads.removeValue(forKey: key) {
+                drafts.append(incomplete(outcome, head: head, key: key))
+            }
+            drafts.append(annotate(RecordDraft(unit: unit, apdu: decoded), stream: stream))
+            return drafts
+        }
+        if transferHeads[key] == nil || response.block.blockNumber == 1 {
+            transferHeads[key] = TransferHead(unit: unit, invokeIdAndPriority: response.invokeIdAndPriority)
+        }
+        let outcomes = datablocks.add(
+            .init(number: response.block.blockNumber, data: raw, carriers: unit.carriers, findings: unit.findings),
+            isLast: response.block.lastBlock, to: key
+        )
+        return outcomes.map { outcome in
+            let head = transferHeads[key] ?? TransferHead(unit: unit, invokeIdAndPriority: response.invokeIdAndPriority)
+            guard let data = outcome.data else { return incomplete(outcome, head: head, key: key) }
+            transferHeads[key] = nil
+            var whole = FramedUnit(
+                kind: unit.kind, fields: unit.fields, carriers: outcome.carriers, findings: outcome.findings,
+                direction: unit.direction
+            )
+            // The joined raw-data is one A-XDR Data value: the result the server would have sent unblocked.
+            let result: GetDataResult
+            do {
+                let value = try DLMSData.decode(data[...])
+                result = .data(value.value)
+                if !value.remaining.isEmpty {
+                    whole.findings.append(Finding(
+                        .apduTrailingBytes, "\(value.remaining.count) bytes after the data of the joined blocks",
+                        packet: outcome.carriers.last?.packet
+                    ))
+                }
+            } catch {
+                let failure = (error as? DecodingError) ?? DecodingError("\(error)", at: 0)
+                whole.findings.append(Finding(
+                    .apduMalformed, "the data joined from \(outcome.blocks) blocks cannot be decoded: \(failure.message)",
+                    packet: outcome.carriers.last?.packet
+                ))
+                return RecordDraft(unit: whole, apdu: DecodedAPDU(bytes: data, apdu: nil, error: failure))
+            }
+            let apdu = APDU.getResponse(.normal(.init(invokeIdAndPriority: head.invokeIdAndPriority, result: result)))
+            let joined = DecodedAPDU(
+                bytes: apdu.encoded, apdu: apdu, reassembly: .init(method: "with-datablock", blocks: outcome.blocks)
+            )
+            return annotate(RecordDraft(unit: whole, apdu: joined), stream: stream)
+        }
+    }
+
+    private func incomplete(_ outcome: BlockAssembler<TransferKey>.Outcome, head: TransferHead, key: TransferKey) -> RecordDraft {
+        var draft = RecordDraft(unit: FramedUnit(
+            kind: head.unit.kind, fields: head.unit.fields, carriers: outcome.carriers, findings: outcome.findings,
+            direction: head.unit.direction
+        ))
+        draft.closes = ExchangeKey(conversation: key.conversation, service: key.service, invokeId: UInt32(key.invokeId))
+        return draft
+    }
+
+    // MARK: Requests and responses
+
+    /// Notes which exchange the APDU opens or closes, remembers what requests
+    /// asked for, annotates responses with it, and learns scaler_units.
+    private mutating func annotate(_ draft: RecordDraft, stream: StreamID) -> RecordDraft {
+        var draft = draft
+        guard let apdu = draft.apdu?.apdu else { return draft }
+        let conversation = stream.conversation
+        func key(_ service: ExchangeKey.Service, _ id: UInt32 = 0) -> ExchangeKey {
+            ExchangeKey(conversation: conversation, service: service, invokeId: id)
+        }
+        switch apdu {
+        case let .getRequest(request):
+            switch request {
+            case let .normal(normal):
+                draft.opens = key(.get, UInt32(normal.invokeIdAndPriority.invokeId))
+                remember([normal.attribute], for: draft.opens)
+            case let .withList(list):
+                draft.opens = key(.get, UInt32(list.invokeIdAndPriority.invokeId))
+                remember(list.attributes.map(\.attribute), for: draft.opens)
+            case .next:
+                break  // part of a datablock transfer the first request opened
+            }
+        case let .getResponse(response):
+            let exchange = key(.get, UInt32(response.invokeIdAndPriority.invokeId))
+            draft.closes = exchange
+            let attributes = requested.removeValue(forKey: exchange) ?? []
+            draft.apdu?.requested = attributes
+            learnScalerUnits(from: response, attributes: attributes)
+            draft.apdu?.scalerUnits = scalers(for: attributes)
+        case let .setRequest(request):
+            draft.opens = key(.set, UInt32(request.invokeIdAndPriority.invokeId))
+        case let .setResponse(response):
+            draft.closes = key(.set, UInt32(response.invokeIdAndPriority.invokeId))
+        case let .actionRequest(request):
+            draft.opens = key(.action, UInt32(request.invokeIdAndPriority.invokeId))
+        case let .actionResponse(response):
+            draft.closes = key(.action, UInt32(response.invokeIdAndPriority.invokeId))
+        case let .accessRequest(request):
+            draft.opens = key(.access, request.longInvokeIdAndPriority.invokeId)
+        case let .accessResponse(response):
+            draft.closes = key(.access, response.longInvokeIdAndPriority.invokeId)
+        case .aarq: draft.opens = key(.association)
+        case .aare: draft.closes = key(.association)
+        case .rlrq: draft.opens = key(.release)
+        case .rlre: draft.closes = key(.release)
+        default: break
+        }
+        return draft
+    }
+
+    private mutating func remember(_ attributes: [CosemAttributeDescriptor], for exchange: ExchangeKey?) {
+        guard let exchange else { return }
+        if requested.count >= Self.maxPendingRequests { requested.removeAll() }
+        requested[exchange] = attributes
+    }
+
+    /// A get-response answering scaler_unit (register and extended register attribute 3,
+    /// demand register attribute 4) teaches the scaler and unit of that object.
+    private mutating func learnScalerUnits(from response: GetResponse, attributes: [CosemAttributeDescriptor]) {
+        let results: [GetDataResult]
+        switch response {
+        case let .normal(normal): results = [normal.result]
+        case let .withList(list): results = list.results
+        case .withDataBlock: results = []
+        }
+        for (attribute, result) in zip(attributes, results) {
+            let isScalerUnit = (attribute.classId == 3 || attribute.classId == 4) && attribute.attributeId == 3
+                || attribute.classId == 5 && attribute.attributeId == 4
+            guard isScalerUnit, case let .data(value) = result, let scalerUnit = ScalerUnit(value) else { continue }
+            if scalerUnits.count >= Self.maxScalerUnits { scalerUnits.removeAll() }
+            scalerUnits[attribute.instance] = scalerUnit
+        }
+    }
+
+    private func scalers(for attributes: [CosemAttributeDescriptor]) -> [OBISCode: ScalerUnit] {
+        var found: [OBISCode: ScalerUnit] = [:]
+        for attribute in attributes { found[attribute.instance] = scalerUnits[attribute.instance] }
+        return found
+    }
+}
+
+/// One datablock transfer: a direction of a conversation, the service and the invoke-id.
+struct TransferKey: Hashable {
+    var conversation: Int
+    var fromSideA: Bool
+    var invokeId: UInt8
+    var service: ExchangeKey.Service
+
+    init(stream: StreamID, invokeId: UInt8, service: ExchangeKey.Service) {
+        conversation = stream.conversation
+        fromSideA = stream.fromSideA
+        self.invokeId = invokeId
+        self.service = service
+    }
+}
+
+/// The first unit of a datablock transfer, whose framing the joined record keeps.
+struct TransferHead {
+    var unit: FramedUnit
+    var invokeIdAndPriority: InvokeIdAndPriority
+}

@@ -1,0 +1,63 @@
+import DLMSAPDU
+import DLMSAnalysis
+import DLMSCore
+
+// A record's APDU in each output format, with what the analysis knows
+// around it (the request a response answers, reassembly).
+extension DecodedAPDU {
+    func context(_ options: RenderOptions) -> PresentationContext {
+        PresentationContext(showSecrets: options.showSecrets, requestedAttributes: requested, scalerUnits: scalerUnits)
+    }
+
+    /// The members of the JSON `apdu` object.
+    func jsonFields(_ options: RenderOptions) -> [Field] {
+        guard let apdu else {
+            var fields = [Field.text("type", typeName), .bytes("raw", bytes)]
+            if let error { fields.append(.text("error", error.message)) }
+            return fields
+        }
+        var fields = [Field.text("type", apdu.apduType)]
+        if let variant = apdu.variant { fields.append(.text("variant", variant)) }
+        fields += apdu.jsonFields(context(options))
+        if let reassembly {
+            fields.append(Field("reassembled", .fields([.text("from", reassembly.method), .integer("blocks", reassembly.blocks)])))
+        }
+        return fields
+    }
+
+    /// The APDU's XML: Gurux's element, or `<UnknownApdu Value="..."/>` for bytes that are no APDU.
+    func xml(_ options: RenderOptions) -> [XMLNode] {
+        guard let apdu else {
+            var nodes: [XMLNode] = []
+            if let error { nodes.append(.comment("not an APDU: \(error.message)")) }
+            nodes.append(.value("UnknownApdu", Hex.encode(bytes)))
+            return nodes
+        }
+        var nodes: [XMLNode] = []
+        if let reassembly { nodes.append(.comment("joined from \(reassembly.blocks) blocks (\(reassembly.method))")) }
+        nodes.append(apdu.guruxXML(context(options)))
+        return nodes
+    }
+
+    /// The APDU part of a text line: type, variant and the fields a reader scans for.
+    func summary(_ options: RenderOptions) -> String {
+        guard let apdu else { return "\(typeName) (\(bytes.count) bytes, not decoded)" }
+        var parts = [apdu.apduType + (apdu.variant.map { " " + $0 } ?? "")]
+        let fields = apdu.jsonFields(context(options))
+        func value(_ name: String) -> Field.Value? { fields.first { $0.name == name }?.value }
+        if case let .integer(id)? = value("invokeId") { parts.append("#\(id)") }
+        for name in ["attribute", "method"] {
+            guard case let .fields(descriptor)? = value(name) else { continue }
+            let get = { (key: String) in descriptor.first { $0.name == key }?.value }
+            var text = ""
+            if case let .integer(classId)? = get("classId") { text += "\(classId)/" }
+            if case let .text(obis)? = get("obis") { text += obis }
+            if case let .integer(id)? = get(name == "attribute" ? "attributeId" : "methodId") { text += "/\(id)" }
+            if case let .text(named)? = get("obisName") { text += " (\(named))" }
+            parts.append(text)
+        }
+        if case let .text(result)? = value("result") { parts.append(result) }
+        if let reassembly { parts.append("[\(reassembly.blocks) blocks]") }
+        return parts.joined(separator: " ")
+    }
+}

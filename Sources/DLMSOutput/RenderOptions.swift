@@ -1,0 +1,12 @@
+/// How records are rendered.
+public struct RenderOptions: Sendable {
+    /// Show LLS passwords and other secrets instead of their length.
+    public var showSecrets: Bool
+    /// Text: print the APDU's fields as a tree under each line.
+    public var verbose: Bool
+
+    public init(showSecrets: Bool = false, verbose: Bool = false) {
+        self.showSecrets = showSecrets
+        self.verbose = verbose
+    }
+}
