@@ -8,90 +8,276 @@ public enum RecordSchema {
   "title": "dlmscope decode record",
   "description": "One line of `dlmscope decode -T json`: an APDU after all reassembly, a link frame that carries none, or an event that belongs to no frame.",
   "type": "object",
-  "required": ["file", "index", "packets", "time", "flow", "direction", "transport", "apdu", "security", "findings"],
+  "required": [
+    "file",
+    "index",
+    "packets",
+    "time",
+    "flow",
+    "direction",
+    "transport",
+    "apdu",
+    "security",
+    "findings"
+  ],
   "properties": {
-    "file": { "type": "string", "description": "The input as given on the command line." },
-    "index": { "type": "integer", "minimum": 1, "description": "1-based record number within this file." },
+    "file": {
+      "type": "string",
+      "description": "The input as given on the command line."
+    },
+    "index": {
+      "type": "integer",
+      "minimum": 1,
+      "description": "1-based record number within this file."
+    },
     "packets": {
       "type": "array",
-      "items": { "type": "integer", "minimum": 1 },
+      "items": {
+        "type": "integer",
+        "minimum": 1
+      },
       "description": "Capture packet or log line numbers (1-based) that carried the record."
     },
     "time": {
-      "type": ["string", "null"],
+      "type": [
+        "string",
+        "null"
+      ],
       "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{6}Z$",
       "description": "RFC 3339 UTC time of the last carrier packet, with microseconds."
     },
     "flow": {
-      "type": ["string", "null"],
+      "type": [
+        "string",
+        "null"
+      ],
       "description": "Sender and receiver, e.g. \"10.0.0.2:50000 -> 10.0.0.1:4059\"; null for serial traffic."
     },
-    "direction": { "enum": ["client-to-server", "server-to-client", "unknown"] },
+    "direction": {
+      "enum": [
+        "client-to-server",
+        "server-to-client",
+        "unknown"
+      ]
+    },
     "transport": {
       "type": "object",
-      "required": ["kind"],
+      "required": [
+        "kind"
+      ],
       "properties": {
-        "kind": { "enum": ["wrapper", "hdlc", "mbus", "iec61334-4-32", "raw", "none"] }
+        "kind": {
+          "enum": [
+            "wrapper",
+            "hdlc",
+            "mbus",
+            "iec61334-4-32",
+            "raw",
+            "none"
+          ]
+        }
       },
       "description": "The framing and its header fields."
     },
     "apdu": {
       "oneOf": [
-        { "type": "null" },
+        {
+          "type": "null"
+        },
         {
           "type": "object",
-          "required": ["type"],
+          "required": [
+            "type"
+          ],
           "properties": {
-            "type": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" },
-            "variant": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }
+            "type": {
+              "type": "string",
+              "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+            },
+            "variant": {
+              "type": "string",
+              "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+            },
+            "reassembled": {
+              "type": "object",
+              "required": [
+                "from",
+                "blocks"
+              ],
+              "properties": {
+                "from": {
+                  "enum": [
+                    "general-block-transfer",
+                    "with-datablock",
+                    "with-pblock"
+                  ]
+                },
+                "blocks": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              }
+            },
+            "raw": {
+              "type": "string",
+              "pattern": "^([0-9A-F]{2})*$",
+              "description": "The bytes, when they could not be decoded."
+            },
+            "error": {
+              "type": "string"
+            }
           }
         }
-      ]
+      ],
+      "description": "The decoded APDU: its type and variant, then its fields (camelCase keys); COSEM data values are objects per $defs/data. Bytes that are no APDU give the type their tag would have (or \"unknown\"), `raw` and `error`."
     },
     "security": {
       "oneOf": [
-        { "type": "null" },
-        { "$ref": "#/$defs/security" }
+        {
+          "type": "null"
+        },
+        {
+          "$ref": "#/$defs/security"
+        }
       ]
     },
-    "findings": { "type": "array", "items": { "$ref": "#/$defs/finding" } }
+    "findings": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/finding"
+      }
+    },
+    "partner": {
+      "type": "integer",
+      "minimum": 1,
+      "description": "The index of the record this one answers or is answered by (a request and its response)."
+    }
   },
   "$defs": {
     "finding": {
       "type": "object",
-      "required": ["severity", "code", "message"],
+      "required": [
+        "severity",
+        "code",
+        "message"
+      ],
       "properties": {
-        "severity": { "enum": ["error", "warning", "info"] },
-        "code": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" },
-        "message": { "type": "string" },
-        "packet": { "type": "integer", "minimum": 1 },
-        "offset": { "type": "integer", "minimum": 0 }
+        "severity": {
+          "enum": [
+            "error",
+            "warning",
+            "info"
+          ]
+        },
+        "code": {
+          "type": "string",
+          "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+        },
+        "message": {
+          "type": "string"
+        },
+        "packet": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "offset": {
+          "type": "integer",
+          "minimum": 0
+        }
       }
     },
     "security": {
       "type": "object",
-      "required": ["envelope", "securityControl", "suite", "authenticated", "encrypted", "key", "tag", "signature", "decrypted", "plaintext"],
+      "required": [
+        "envelope",
+        "securityControl",
+        "suite",
+        "authenticated",
+        "encrypted",
+        "key",
+        "tag",
+        "signature",
+        "decrypted",
+        "plaintext"
+      ],
       "properties": {
-        "envelope": { "type": "string" },
-        "securityControl": { "type": "integer", "minimum": 0, "maximum": 255 },
-        "suite": { "type": "integer", "minimum": 0, "maximum": 15 },
-        "authenticated": { "type": "boolean" },
-        "encrypted": { "type": "boolean" },
-        "key": { "enum": ["global-unicast", "global-broadcast", "dedicated", "agreed", "transported", "none"] },
-        "systemTitle": { "type": "string", "pattern": "^([0-9A-F]{2})*$" },
-        "invocationCounter": { "type": "integer", "minimum": 0 },
-        "tag": { "enum": ["valid", "invalid", "unchecked", "absent"] },
-        "signature": { "enum": ["valid", "invalid", "unchecked", null] },
-        "decrypted": { "type": "boolean" },
-        "plaintext": { "type": ["string", "null"], "pattern": "^([0-9A-F]{2})*$" }
+        "envelope": {
+          "type": "string"
+        },
+        "securityControl": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 255
+        },
+        "suite": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 15
+        },
+        "authenticated": {
+          "type": "boolean"
+        },
+        "encrypted": {
+          "type": "boolean"
+        },
+        "key": {
+          "enum": [
+            "global-unicast",
+            "global-broadcast",
+            "dedicated",
+            "agreed",
+            "transported",
+            "none"
+          ]
+        },
+        "systemTitle": {
+          "type": "string",
+          "pattern": "^([0-9A-F]{2})*$"
+        },
+        "invocationCounter": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "tag": {
+          "enum": [
+            "valid",
+            "invalid",
+            "unchecked",
+            "absent"
+          ]
+        },
+        "signature": {
+          "enum": [
+            "valid",
+            "invalid",
+            "unchecked",
+            null
+          ]
+        },
+        "decrypted": {
+          "type": "boolean"
+        },
+        "plaintext": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "pattern": "^([0-9A-F]{2})*$"
+        }
       }
     },
     "data": {
       "description": "A COSEM data value: its A-XDR type in kebab case and its value, plus annotations.",
       "type": "object",
-      "required": ["type", "value"],
+      "required": [
+        "type",
+        "value"
+      ],
       "properties": {
-        "type": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }
+        "type": {
+          "type": "string",
+          "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+        }
       }
     }
   }
