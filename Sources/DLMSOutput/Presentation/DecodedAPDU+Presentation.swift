@@ -57,7 +57,27 @@ extension DecodedAPDU {
             parts.append(text)
         }
         if case let .text(result)? = value("result") { parts.append(result) }
+        if case let .fields(data)? = value("data") ?? value("value") { parts.append("= " + Self.short(data)) }
         if let reassembly { parts.append("[\(reassembly.blocks) blocks]") }
         return parts.joined(separator: " ")
+    }
+
+    /// A data value in a few characters: its decoded meaning, a scalar, or its type and size.
+    static func short(_ data: [Field]) -> String {
+        func member(_ name: String) -> Field.Value? { data.first { $0.name == name }?.value }
+        if case let .text(text)? = member("dateTime") ?? member("dateTimeText") ?? member("text") { return text }
+        if case let .float(scaled)? = member("scaled") {
+            let unit = member("unit").flatMap { if case let .text(unit) = $0 { " " + unit } else { nil } } ?? ""
+            return String(scaled) + unit
+        }
+        if case let .text(type)? = member("type") {
+            switch member("value") {
+            case let .list(values)?: return "\(type)[\(values.count)]"
+            case let .text(text)?: return "\"\(text)\""
+            case let value?: return TextRenderer.text(value)
+            case nil: return type
+            }
+        }
+        return "…"
     }
 }
