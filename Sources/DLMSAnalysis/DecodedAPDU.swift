@@ -19,6 +19,11 @@ public struct DecodedAPDU: Sendable {
         /// "general-block-transfer", "with-datablock", "with-pblock".
         public var method: String
         public var blocks: Int
+
+        public init(method: String, blocks: Int) {
+            self.method = method
+            self.blocks = blocks
+        }
     }
 
     public init(

@@ -39,7 +39,29 @@ struct APDUStage {
         case let .generalBlockTransfer(block) where reassembles && !block.blockData.isEmpty:
             return generalBlockTransfer(block, unit: unit, stream: stream)
         case let .getResponse(.withDataBlock(response)) where reassembles:
-            return getDatablock(response, unit: unit, stream: stream, decoded: decoded)
+            let key = TransferKey(stream: stream, invokeId: response.invokeIdAndPriority.invokeId, service: .get)
+            guard case let .rawData(raw, _) = response.block.result else {
+                // A data-access-result ends the transfer: the server could not deliver the block.
+                return abandon(key, reason: "the server answered with an error") + [annotate(RecordDraft(unit: unit, apdu: decoded), stream: stream)]
+            }
+            return join(.init(lastBlock: response.block.lastBlock, blockNumber: response.block.blockNumber, rawData: raw),
+                        key: key, unit: unit, stream: stream, invoke: response.invokeIdAndPriority, start: nil)
+        case let .setRequest(.withFirstDataBlock(request)) where reassembles:
+            return join(request.block, key: TransferKey(stream: stream, invokeId: request.invokeIdAndPriority.invokeId, service: .set),
+                        unit: unit, stream: stream, invoke: request.invokeIdAndPriority,
+                        start: .set(request.attribute, request.accessSelection))
+        case let .setRequest(.withDataBlock(request)) where reassembles:
+            return join(request.block, key: TransferKey(stream: stream, invokeId: request.invokeIdAndPriority.invokeId, service: .set),
+                        unit: unit, stream: stream, invoke: request.invokeIdAndPriority, start: nil)
+        case let .actionRequest(.withFirstPBlock(request)) where reassembles:
+            return join(request.block, key: TransferKey(stream: stream, invokeId: request.invokeIdAndPriority.invokeId, service: .action),
+                        unit: unit, stream: stream, invoke: request.invokeIdAndPriority, start: .action(request.method))
+        case let .actionRequest(.withPBlock(request)) where reassembles:
+            return join(request.block, key: TransferKey(stream: stream, invokeId: request.invokeIdAndPriority.invokeId, service: .action),
+                        unit: unit, stream: stream, invoke: request.invokeIdAndPriority, start: nil)
+        case let .actionResponse(.withPBlock(response)) where reassembles:
+            return join(response.block, key: TransferKey(stream: stream, invokeId: response.invokeIdAndPriority.invokeId, service: .action),
+                        unit: unit, stream: stream, invoke: response.invokeIdAndPriority, start: .actionReturn)
         default:
             return [annotate(RecordDraft(unit: unit, apdu: decoded), stream: stream)]
         }
@@ -126,45 +148,36 @@ struct APDUStage {
         }
     }
 
-    // MARK: Datablocks (Green Book: get-response-with-datablock)
+    // MARK: Datablocks and pblocks (Green Book: DataBlock-G and DataBlock-SA)
 
-    private mutating func getDatablock(
-        _ response: GetResponse.WithDataBlock, unit: FramedUnit, stream: StreamID, decoded: DecodedAPDU
+    /// Adds one block of a get, set or action transfer; when the transfer is complete, its joined
+    /// raw-data (one A-XDR Data value) makes the APDU the peer would have sent without blocks.
+    private mutating func join(
+        _ block: DataBlockSA, key: TransferKey, unit: FramedUnit, stream: StreamID, invoke: InvokeIdAndPriority,
+        start: TransferHead.Start?
     ) -> [RecordDraft] {
-        let key = TransferKey(stream: stream, invokeId: response.invokeIdAndPriority.invokeId, service: .get)
-        guard case let .rawData(raw, _) = response.block.result else {
-            // A data-access-result ends the transfer: the server could not deliver the block.
-            var drafts: [RecordDraft] = []
-            if let outcome = datablocks.abandon(key, reason: "the server answered with an error"),
-               let head = transferHeads.removeValue(forKey: key) {
-                drafts.append(incomplete(outcome, head: head, key: key))
-            }
-            drafts.append(annotate(RecordDraft(unit: unit, apdu: decoded), stream: stream))
-            return drafts
-        }
-        if transferHeads[key] == nil || response.block.blockNumber == 1 {
-            transferHeads[key] = TransferHead(unit: unit, invokeIdAndPriority: response.invokeIdAndPriority)
+        if transferHeads[key] == nil || start != nil || block.blockNumber == 1 {
+            transferHeads[key] = TransferHead(unit: unit, invokeIdAndPriority: invoke, start: start ?? transferHeads[key]?.start)
         }
         let outcomes = datablocks.add(
-            .init(number: response.block.blockNumber, data: raw, carriers: unit.carriers, findings: unit.findings),
-            isLast: response.block.lastBlock, to: key
+            .init(number: block.blockNumber, data: block.rawData, carriers: unit.carriers, findings: unit.findings),
+            isLast: block.lastBlock, to: key
         )
         return outcomes.map { outcome in
-            let head = transferHeads[key] ?? TransferHead(unit: unit, invokeIdAndPriority: response.invokeIdAndPriority)
+            let head = transferHeads[key] ?? TransferHead(unit: unit, invokeIdAndPriority: invoke, start: start)
             guard let data = outcome.data else { return incomplete(outcome, head: head, key: key) }
             transferHeads[key] = nil
             var whole = FramedUnit(
                 kind: unit.kind, fields: unit.fields, carriers: outcome.carriers, findings: outcome.findings,
                 direction: unit.direction
             )
-            // The joined raw-data is one A-XDR Data value: the result the server would have sent unblocked.
-            let result: GetDataResult
+            let value: DLMSData
             do {
-                let value = try DLMSData.decode(data[...])
-                result = .data(value.value)
-                if !value.remaining.isEmpty {
+                let decoded = try DLMSData.decode(data[...])
+                value = decoded.value
+                if !decoded.remaining.isEmpty {
                     whole.findings.append(Finding(
-                        .apduTrailingBytes, "\(value.remaining.count) bytes after the data of the joined blocks",
+                        .apduTrailingBytes, "\(decoded.remaining.count) bytes after the data of the joined blocks",
                         packet: outcome.carriers.last?.packet
                     ))
                 }
@@ -176,12 +189,24 @@ struct APDUStage {
                 ))
                 return RecordDraft(unit: whole, apdu: DecodedAPDU(bytes: data, apdu: nil, error: failure))
             }
-            let apdu = APDU.getResponse(.normal(.init(invokeIdAndPriority: head.invokeIdAndPriority, result: result)))
-            let joined = DecodedAPDU(
-                bytes: apdu.encoded, apdu: apdu, reassembly: .init(method: "with-datablock", blocks: outcome.blocks)
-            )
+            guard let apdu = head.whole(with: value, service: key.service) else {
+                whole.findings.append(Finding(
+                    .blockMissing, "the first block of this \(key.service) transfer, which names its object, was not seen",
+                    packet: outcome.carriers.first?.packet
+                ))
+                return RecordDraft(unit: whole, apdu: DecodedAPDU(bytes: data, apdu: nil))
+            }
+            let method = key.service == .get ? "with-datablock" : key.service == .set ? "with-datablock" : "with-pblock"
+            let joined = DecodedAPDU(bytes: apdu.encoded, apdu: apdu, reassembly: .init(method: method, blocks: outcome.blocks))
             return annotate(RecordDraft(unit: whole, apdu: joined), stream: stream)
         }
+    }
+
+    private mutating func abandon(_ key: TransferKey, reason: String) -> [RecordDraft] {
+        guard let outcome = datablocks.abandon(key, reason: reason), let head = transferHeads.removeValue(forKey: key) else {
+            return []
+        }
+        return [incomplete(outcome, head: head, key: key)]
     }
 
     private func incomplete(_ outcome: BlockAssembler<TransferKey>.Outcome, head: TransferHead, key: TransferKey) -> RecordDraft {
@@ -189,7 +214,10 @@ struct APDUStage {
             kind: head.unit.kind, fields: head.unit.fields, carriers: outcome.carriers, findings: outcome.findings,
             direction: head.unit.direction
         ))
-        draft.closes = ExchangeKey(conversation: key.conversation, service: key.service, invokeId: UInt32(key.invokeId))
+        // An unfinished response still answers its request; an unfinished request opens nothing.
+        if key.service == .get || head.start == .actionReturn {
+            draft.closes = ExchangeKey(conversation: key.conversation, service: key.service, invokeId: UInt32(key.invokeId))
+        }
         return draft
     }
 
@@ -226,10 +254,14 @@ struct APDUStage {
         case let .setRequest(request):
             draft.opens = key(.set, UInt32(request.invokeIdAndPriority.invokeId))
         case let .setResponse(response):
+            // A datablock acknowledgement answers one block, not the request the joined blocks make.
+            if case .dataBlock = response { break }
             draft.closes = key(.set, UInt32(response.invokeIdAndPriority.invokeId))
         case let .actionRequest(request):
+            if case .nextPBlock = request { break }  // asks for the next block of a response in pblocks
             draft.opens = key(.action, UInt32(request.invokeIdAndPriority.invokeId))
         case let .actionResponse(response):
+            if case .nextPBlock = response { break }  // acknowledges one pblock of the request
             draft.closes = key(.action, UInt32(response.invokeIdAndPriority.invokeId))
         case let .accessRequest(request):
             draft.opens = key(.access, request.longInvokeIdAndPriority.invokeId)
@@ -290,8 +322,36 @@ struct TransferKey: Hashable {
     }
 }
 
-/// The first unit of a datablock transfer, whose framing the joined record keeps.
+/// The first unit of a datablock transfer, whose framing the joined record keeps, and what
+/// its first block said about the object (set and action name it only there).
 struct TransferHead {
+    enum Start: Hashable {
+        case set(CosemAttributeDescriptor, SelectiveAccessDescriptor?)
+        case action(CosemMethodDescriptor)
+        /// The return parameters of an action, sent by the server in pblocks.
+        case actionReturn
+    }
+
     var unit: FramedUnit
     var invokeIdAndPriority: InvokeIdAndPriority
+    var start: Start?
+
+    /// The unblocked APDU carrying `value`; nil when the first block (naming the object) was missed.
+    func whole(with value: DLMSData, service: ExchangeKey.Service) -> APDU? {
+        switch (service, start) {
+        case (.get, _):
+            return .getResponse(.normal(.init(invokeIdAndPriority: invokeIdAndPriority, result: .data(value))))
+        case let (.set, .set(attribute, selection)?):
+            return .setRequest(.normal(.init(
+                invokeIdAndPriority: invokeIdAndPriority, attribute: attribute, accessSelection: selection, value: value)))
+        case let (.action, .action(method)?):
+            return .actionRequest(.normal(.init(invokeIdAndPriority: invokeIdAndPriority, method: method, parameters: value)))
+        case (.action, .actionReturn?):
+            return .actionResponse(.normal(.init(
+                invokeIdAndPriority: invokeIdAndPriority,
+                response: ActionResponseWithOptionalData(result: ActionResult(rawValue: 0), returnParameters: .data(value)))))
+        default:
+            return nil
+        }
+    }
 }
