@@ -41,8 +41,13 @@ let package = Package(
         .target(name: "DLMSFraming", dependencies: ["DLMSCore"], swiftSettings: swiftSettings),
         .target(name: "DLMSAPDU", dependencies: ["DLMSCore"], swiftSettings: swiftSettings),
         .target(
+            name: "DLMSSecurity",
+            dependencies: ["DLMSCore", "DLMSAPDU", "CDLMSOpenSSL"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "DLMSAnalysis",
-            dependencies: ["DLMSCore", "DLMSCapture", "DLMSTransport", "DLMSFraming", "DLMSAPDU"],
+            dependencies: ["DLMSCore", "DLMSCapture", "DLMSTransport", "DLMSFraming", "DLMSAPDU", "DLMSSecurity"],
             swiftSettings: swiftSettings
         ),
         .target(name: "DLMSOutput", dependencies: ["DLMSCore", "DLMSAPDU", "DLMSAnalysis"], swiftSettings: swiftSettings),
@@ -93,6 +98,11 @@ let package = Package(
         .testTarget(
             name: "DLMSAPDUTests",
             dependencies: ["DLMSCore", "DLMSAPDU", "DLMSTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DLMSSecurityTests",
+            dependencies: ["DLMSCore", "DLMSAPDU", "DLMSSecurity", "DLMSTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

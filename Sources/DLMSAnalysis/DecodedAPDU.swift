@@ -5,8 +5,12 @@ import DLMSCore
 /// decode to, and what the analysis knows around it.
 public struct DecodedAPDU: Sendable {
     public var bytes: [UInt8]
-    /// Nil when the bytes are no APDU (`error` says why).
+    /// Nil when the bytes are no APDU (`error` says why). For an opened envelope: the plaintext APDU.
     public var apdu: APDU?
+    /// The ciphered or signed envelope the APDU was opened from.
+    public var envelope: APDU?
+    /// An xDLMS APDU decrypted from an AARQ/AARE/RLRQ/RLRE user-information (a glo-/ded-initiate).
+    public var decryptedUserInformation: APDU?
     public var error: DecodingError?
     /// For a response: the attributes its request asked for.
     public var requested: [CosemAttributeDescriptor]
@@ -27,18 +31,19 @@ public struct DecodedAPDU: Sendable {
     }
 
     public init(
-        bytes: [UInt8], apdu: APDU?, error: DecodingError? = nil, requested: [CosemAttributeDescriptor] = [],
+        bytes: [UInt8], apdu: APDU?, envelope: APDU? = nil, error: DecodingError? = nil, requested: [CosemAttributeDescriptor] = [],
         scalerUnits: [OBISCode: ScalerUnit] = [:], reassembly: Reassembly? = nil
     ) {
         self.bytes = bytes
         self.apdu = apdu
+        self.envelope = envelope
         self.error = error
         self.requested = requested
         self.scalerUnits = scalerUnits
         self.reassembly = reassembly
     }
 
-    /// The JSON `type`: the decoded APDU's, or the name its tag would have.
+    /// The JSON `type` of bytes that could not be decoded: the name their tag would have.
     public var typeName: String {
         if let name = bytes.first.flatMap(APDUTag.name) { return name }
         return "unknown"

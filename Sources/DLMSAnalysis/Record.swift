@@ -17,6 +17,10 @@ public struct Record: Sendable {
     public var transport: TransportHeader
     /// The APDU after all framing and reassembly; nil when the record carries none.
     public var apdu: DecodedAPDU?
+    /// The ciphered or signed envelope the APDU came in, and what came of opening it.
+    public var security: SecurityInfo?
+    /// For an HLS pass 3/4 reply: whether it proves the sender holds the secret.
+    public var hls: HLSResult?
     /// The index of the record this one answers or is answered by (request and response).
     public var partner: Int?
     public var findings: [Finding]

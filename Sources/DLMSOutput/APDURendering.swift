@@ -9,7 +9,7 @@ public enum APDURendering {
         for finding in record.findings {
             XMLNode.comment("\(finding.severity.rawValue) \(finding.code.rawValue): \(finding.message)").write(to: &text, level: 0)
         }
-        for node in record.apdu?.xml(options) ?? [] { node.write(to: &text, level: 0) }
+        for node in record.apdu?.xml(options, security: record.security) ?? [] { node.write(to: &text, level: 0) }
         return text
     }
 }

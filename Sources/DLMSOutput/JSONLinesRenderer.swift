@@ -51,7 +51,11 @@ public struct JSONLinesRenderer: RecordRenderer {
             json.null(&out)
         }
         json.key("security", &out)
-        json.null(&out)
+        if let security = record.security { json.value(.fields(security.jsonFields), &out) } else { json.null(&out) }
+        if let hls = record.hls {
+            json.key("hls", &out)
+            json.value(.fields(hls.jsonFields), &out)
+        }
         if let partner = record.partner {
             json.key("partner", &out)
             json.integer(partner, &out)

@@ -151,6 +151,31 @@ public enum RecordSchema {
       "type": "integer",
       "minimum": 1,
       "description": "The index of the record this one answers or is answered by (a request and its response)."
+    },
+    "hls": {
+      "type": "object",
+      "required": [
+        "mechanism",
+        "result"
+      ],
+      "properties": {
+        "mechanism": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 7
+        },
+        "result": {
+          "enum": [
+            "valid",
+            "invalid",
+            "unchecked"
+          ]
+        },
+        "reason": {
+          "type": "string"
+        }
+      },
+      "description": "For an HLS pass 3/4 reply (reply_to_HLS_authentication): whether it proves the sender holds the secret."
     }
   },
   "$defs": {
@@ -263,6 +288,19 @@ public enum RecordSchema {
             "null"
           ],
           "pattern": "^([0-9A-F]{2})*$"
+        },
+        "systemTitleSource": {
+          "enum": [
+            "association",
+            "apdu",
+            "keys",
+            "flag"
+          ],
+          "description": "Where the sender's system title used for the IV came from."
+        },
+        "keySource": {
+          "type": "string",
+          "description": "Which keys-file entry gave the key: \"default\" or an entry's system title (never the key)."
         }
       }
     },

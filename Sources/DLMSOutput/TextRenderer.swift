@@ -27,7 +27,9 @@ public struct TextRenderer: RecordRenderer {
         line += "  " + (record.flow ?? "-")
         line += "  " + Self.arrow(record.direction)
         line += "  " + TransportSummary.text(record.transport)
+        if let security = record.security { line += "  " + security.summary }
         if let apdu = record.apdu { line += "  " + apdu.summary(options) }
+        if let hls = record.hls { line += "  [HLS \(hls.mechanism) \(hls.result.rawValue)]" }
         if let partner = record.partner { line += "  (#\(partner))" }
         out.append(contentsOf: line.utf8)
         out.append(0x0A)

@@ -41,7 +41,10 @@ public struct XMLRenderer: RecordRenderer {
         text += ">\n"
         text += Self.element("Transport", [.text("kind", record.transport.kind.rawValue)] + record.transport.fields, indent: 4)
         if let apdu = record.apdu {
-            for node in apdu.xml(options) { node.write(to: &text, level: 2) }
+            for node in apdu.xml(options, security: record.security) { node.write(to: &text, level: 2) }
+        }
+        if let hls = record.hls {
+            text += "    <!--HLS mechanism \(hls.mechanism): \(hls.result.rawValue)\(hls.reason.map { " (\($0))" } ?? "")-->\n"
         }
         for finding in record.findings {
             text += "    <Finding severity=\"\(finding.severity.rawValue)\" code=\"\(finding.code.rawValue)\""

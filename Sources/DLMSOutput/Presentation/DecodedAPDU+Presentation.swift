@@ -6,7 +6,10 @@ import DLMSCore
 // around it (the request a response answers, reassembly).
 extension DecodedAPDU {
     func context(_ options: RenderOptions) -> PresentationContext {
-        PresentationContext(showSecrets: options.showSecrets, requestedAttributes: requested, scalerUnits: scalerUnits)
+        PresentationContext(
+            showSecrets: options.showSecrets, requestedAttributes: requested, scalerUnits: scalerUnits,
+            decryptedUserInformation: decryptedUserInformation
+        )
     }
 
     /// The members of the JSON `apdu` object.
@@ -26,7 +29,14 @@ extension DecodedAPDU {
     }
 
     /// The APDU's XML: Gurux's element, or `<UnknownApdu Value="..."/>` for bytes that are no APDU.
-    func xml(_ options: RenderOptions) -> [XMLNode] {
+    /// An opened envelope holds the plaintext APDU as a child element, after a comment with the verdict.
+    func xml(_ options: RenderOptions, security: SecurityInfo? = nil) -> [XMLNode] {
+        if let envelope {
+            var inner: [XMLNode] = []
+            if let security { inner.append(.comment(security.verdict)) }
+            if let apdu { inner.append(apdu.guruxXML(context(options))) }
+            return [envelope.guruxXML(context(options), children: inner)]
+        }
         guard let apdu else {
             var nodes: [XMLNode] = []
             if let error { nodes.append(.comment("not an APDU: \(error.message)")) }
@@ -35,6 +45,7 @@ extension DecodedAPDU {
         }
         var nodes: [XMLNode] = []
         if let reassembly { nodes.append(.comment("joined from \(reassembly.blocks) blocks (\(reassembly.method))")) }
+        if let security { nodes.append(.comment(security.verdict)) }
         nodes.append(apdu.guruxXML(context(options)))
         return nodes
     }

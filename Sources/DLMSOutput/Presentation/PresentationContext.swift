@@ -9,14 +9,17 @@ public struct PresentationContext: Sendable {
     public var requestedAttributes: [CosemAttributeDescriptor]
     /// Scaler and unit per logical name, learned from scaler_unit values earlier in the capture.
     public var scalerUnits: [OBISCode: ScalerUnit]
+    /// The xDLMS APDU decrypted from a ciphered initiate in an ACSE user-information.
+    public var decryptedUserInformation: APDU?
 
     public init(
         showSecrets: Bool = false, requestedAttributes: [CosemAttributeDescriptor] = [],
-        scalerUnits: [OBISCode: ScalerUnit] = [:]
+        scalerUnits: [OBISCode: ScalerUnit] = [:], decryptedUserInformation: APDU? = nil
     ) {
         self.showSecrets = showSecrets
         self.requestedAttributes = requestedAttributes
         self.scalerUnits = scalerUnits
+        self.decryptedUserInformation = decryptedUserInformation
     }
 
     /// How to annotate a value that is attribute `attribute` (when known).

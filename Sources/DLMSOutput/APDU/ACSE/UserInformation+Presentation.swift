@@ -10,7 +10,13 @@ extension UserInformation {
         switch self {
         case let .initiateRequest(request): return .fields([.text("type", request.apduType)] + request.jsonFields(context))
         case let .initiateResponse(response): return .fields([.text("type", response.apduType)] + response.jsonFields(context))
-        case let .cipheredInitiate(ciphered): return .fields([.text("type", ciphered.apduType)] + ciphered.jsonFields(context))
+        case let .cipheredInitiate(ciphered):
+            var fields = [Field.text("type", ciphered.apduType)] + ciphered.jsonFields(context)
+            if let plaintext = context.decryptedUserInformation {
+                fields.append(Field("plaintext", .fields(
+                    [.text("type", plaintext.apduType)] + plaintext.jsonFields(context))))
+            }
+            return .fields(fields)
         case let .confirmedServiceError(error): return .fields([.text("type", error.apduType)] + error.jsonFields(context))
         case let .unrecognized(bytes): return .fields([.text("type", "unrecognized"), .bytes("value", bytes)])
         }
@@ -21,7 +27,10 @@ extension UserInformation {
         switch self {
         case let .initiateRequest(request): return [request.guruxXML(context)]
         case let .initiateResponse(response): return [response.guruxXML(context)]
-        case let .cipheredInitiate(ciphered): return ciphered.commentedXML(context)
+        case let .cipheredInitiate(ciphered):
+            // A decrypted initiate is a child element of its envelope, never a comment.
+            guard let plaintext = context.decryptedUserInformation else { return ciphered.commentedXML(context) }
+            return [.comment(ciphered.securityComment), ciphered.guruxXML(context, plaintext: [plaintext.guruxXML(context)])]
         case let .confirmedServiceError(error): return [error.guruxXML(context)]
         case let .unrecognized(bytes):
             return [.comment("user-information that is no initiate APDU"), .value("UserInformation", Hex.encode(bytes))]

@@ -1,0 +1,66 @@
+import DLMSCore
+
+/// What a record's ciphered envelope says and what came of it (the JSON
+/// contract's `security` object). Keys are never part of it.
+public struct SecurityInfo: Sendable, Hashable {
+    public enum KeyKind: String, Sendable, Hashable {
+        case globalUnicast = "global-unicast"
+        case globalBroadcast = "global-broadcast"
+        case dedicated
+        case agreed
+        case transported
+        case none
+    }
+
+    public enum TagVerdict: String, Sendable, Hashable {
+        /// The tag was checked and holds.
+        case valid
+        /// The tag was checked and fails: the plaintext is not authentic.
+        case invalid
+        /// The APDU is authenticated but the authentication key is not known.
+        case unchecked
+        /// The APDU carries no tag (encryption only, or no protection).
+        case absent
+    }
+
+    public enum SignatureVerdict: String, Sendable, Hashable {
+        case valid, invalid, unchecked
+    }
+
+    /// The envelope's APDU type (`glo-get-request`, `general-glo-ciphering`, ...).
+    public var envelope: String
+    public var securityControl: UInt8
+    public var invocationCounter: UInt32
+    public var key: KeyKind
+    /// The sender's system title used for the IV, and where it came from.
+    public var systemTitle: [UInt8]?
+    public var systemTitleSource: String?
+    /// Which keys-file entry gave the key ("default", or the title of a meter or client entry).
+    public var keySource: String?
+    public var tag: TagVerdict
+    public var signature: SignatureVerdict?
+    /// The plaintext APDU's bytes when the envelope was opened.
+    public var plaintext: [UInt8]?
+
+    public init(
+        envelope: String, securityControl: UInt8, invocationCounter: UInt32, key: KeyKind, systemTitle: [UInt8]? = nil,
+        systemTitleSource: String? = nil, keySource: String? = nil, tag: TagVerdict, signature: SignatureVerdict? = nil,
+        plaintext: [UInt8]? = nil
+    ) {
+        self.envelope = envelope
+        self.securityControl = securityControl
+        self.invocationCounter = invocationCounter
+        self.key = key
+        self.systemTitle = systemTitle
+        self.systemTitleSource = systemTitleSource
+        self.keySource = keySource
+        self.tag = tag
+        self.signature = signature
+        self.plaintext = plaintext
+    }
+
+    public var suite: Int { Int(securityControl & 0x0F) }
+    public var authenticated: Bool { securityControl & 0x10 != 0 }
+    public var encrypted: Bool { securityControl & 0x20 != 0 }
+    public var decrypted: Bool { plaintext != nil }
+}

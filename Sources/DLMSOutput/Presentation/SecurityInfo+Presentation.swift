@@ -1,0 +1,61 @@
+import DLMSAnalysis
+import DLMSCore
+
+// The security object of the JSON contract, and the one-line verdict used
+// in XML comments and text lines. Keys never appear here.
+extension SecurityInfo {
+    var jsonFields: [Field] {
+        var fields: [Field] = [
+            .text("envelope", envelope), .integer("securityControl", securityControl), .integer("suite", suite),
+            .boolean("authenticated", authenticated), .boolean("encrypted", encrypted), .text("key", key.rawValue),
+        ]
+        if let systemTitle { fields.append(.bytes("systemTitle", systemTitle)) }
+        if let systemTitleSource { fields.append(.text("systemTitleSource", systemTitleSource)) }
+        if let keySource { fields.append(.text("keySource", keySource)) }
+        fields += [
+            .integer("invocationCounter", invocationCounter), .text("tag", tag.rawValue),
+            Field("signature", signature.map { .text($0.rawValue) } ?? .null), .boolean("decrypted", decrypted),
+            Field("plaintext", plaintext.map { .bytes($0) } ?? .null),
+        ]
+        return fields
+    }
+
+    /// `decrypted, tag valid (IC 291, title 4D4D4D0000BC614E from the association)`.
+    var verdict: String {
+        var text = decrypted ? "decrypted" : "not decrypted"
+        switch tag {
+        case .valid: text += ", tag valid: authentic"
+        case .invalid: text += ", TAG INVALID: not authentic"
+        case .unchecked: text += ", tag unchecked (no authentication key): authenticity unknown"
+        case .absent: text += authenticated ? "" : ", no tag (encryption only): authenticity unknown"
+        }
+        if let signature { text += ", signature \(signature.rawValue)" }
+        text += ", IC \(invocationCounter)"
+        if let systemTitle {
+            text += ", title \(Hex.encode(systemTitle))" + (systemTitleSource.map { " from the \($0)" } ?? "")
+        }
+        return text
+    }
+
+    /// The short form for text lines.
+    var summary: String {
+        let protection = authenticated && encrypted ? "auth+enc" : authenticated ? "auth" : encrypted ? "enc" : "plain"
+        var text = "[\(envelope) \(protection)"
+        text += decrypted ? "" : " NOT DECRYPTED"
+        switch tag {
+        case .valid: text += " tag valid"
+        case .invalid: text += " TAG INVALID"
+        case .unchecked: text += " tag unchecked"
+        case .absent: break
+        }
+        return text + "]"
+    }
+}
+
+extension HLSResult {
+    var jsonFields: [Field] {
+        var fields: [Field] = [.integer("mechanism", mechanism), .text("result", result.rawValue)]
+        if let reason { fields.append(.text("reason", reason)) }
+        return fields
+    }
+}
