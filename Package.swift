@@ -50,7 +50,7 @@ let package = Package(
             dependencies: ["DLMSCore", "DLMSCapture", "DLMSTransport", "DLMSFraming", "DLMSAPDU", "DLMSSecurity"],
             swiftSettings: swiftSettings
         ),
-        .target(name: "DLMSOutput", dependencies: ["DLMSCore", "DLMSAPDU", "DLMSAnalysis"], swiftSettings: swiftSettings),
+        .target(name: "DLMSOutput", dependencies: ["DLMSCore", "DLMSAPDU", "DLMSSecurity", "DLMSAnalysis"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "dlmscope",
             dependencies: [

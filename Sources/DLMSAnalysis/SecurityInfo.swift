@@ -1,4 +1,5 @@
 import DLMSCore
+import DLMSSecurity
 
 /// What a record's ciphered envelope says and what came of it (the JSON
 /// contract's `security` object). Keys are never part of it.
@@ -10,17 +11,6 @@ public struct SecurityInfo: Sendable, Hashable {
         case agreed
         case transported
         case none
-    }
-
-    public enum TagVerdict: String, Sendable, Hashable {
-        /// The tag was checked and holds.
-        case valid
-        /// The tag was checked and fails: the plaintext is not authentic.
-        case invalid
-        /// The APDU is authenticated but the authentication key is not known.
-        case unchecked
-        /// The APDU carries no tag (encryption only, or no protection).
-        case absent
     }
 
     public enum SignatureVerdict: String, Sendable, Hashable {
@@ -63,4 +53,23 @@ public struct SecurityInfo: Sendable, Hashable {
     public var authenticated: Bool { securityControl & 0x10 != 0 }
     public var encrypted: Bool { securityControl & 0x20 != 0 }
     public var decrypted: Bool { plaintext != nil }
+}
+
+extension SecurityInfo {
+    /// The protection of an APDU joined from blocks that each came in an envelope: the first
+    /// block's envelope, the last block's counter, and the weakest verdict of any block.
+    public func joined(with later: SecurityInfo) -> SecurityInfo {
+        var joined = self
+        joined.invocationCounter = later.invocationCounter
+        joined.securityControl = later.securityControl
+        joined.tag = Self.weaker(tag, later.tag)
+        if later.plaintext == nil { joined.plaintext = nil }
+        return joined
+    }
+
+    /// invalid, then unchecked, then absent, then valid.
+    private static func weaker(_ a: TagVerdict, _ b: TagVerdict) -> TagVerdict {
+        let order: [TagVerdict] = [.invalid, .unchecked, .absent, .valid]
+        return order.first { $0 == a || $0 == b } ?? a
+    }
 }

@@ -66,7 +66,10 @@ extension TraceDecoder {
     /// Turns the units a framer yielded into records, through the APDU stage.
     private mutating func emitUnits(of stream: StreamID, context: StreamContext) {
         for unit in units {
-            for draft in apduStage.process(unit, stream: stream) { emit(draft, stream: stream, context: context) }
+            let sender = unit.direction ?? unit.apdu?.first.flatMap(APDUTag.sender) ?? direction(of: stream, context: context)
+            for draft in apduStage.process(unit, stream: stream, sender: sender) {
+                emit(draft, stream: stream, context: context)
+            }
         }
         units.removeAll(keepingCapacity: true)
     }
@@ -78,8 +81,7 @@ extension TraceDecoder {
         // beats port numbers; it also labels the rest of the conversation.
         let evidence = unit.direction ?? draft.apdu?.bytes.first.flatMap(APDUTag.sender)
         if let evidence { roles.learn(evidence, for: stream) }
-        let direction = evidence
-            ?? (context.direction != .unknown ? context.direction : roles.direction(of: stream))
+        let direction = evidence ?? direction(of: stream, context: context)
         var packets: [Int] = []
         for carrier in unit.carriers {
             for packet in carrier.packets where packets.last != packet && !packets.contains(packet) {
@@ -88,6 +90,12 @@ extension TraceDecoder {
         }
         emit(packets: packets, time: unit.carriers.last?.time, flow: flowNames.name(context.flow),
              direction: direction, transport: TransportHeader(kind: unit.kind, fields: unit.fields),
-             apdu: draft.apdu, findings: unit.findings, opens: draft.opens, closes: draft.closes)
+             apdu: draft.apdu, security: draft.security, hls: draft.hls, findings: unit.findings,
+             opens: draft.opens, closes: draft.closes)
+    }
+
+    /// The direction of a stream as its transport (ports) or its conversation's roles tell.
+    private func direction(of stream: StreamID, context: StreamContext) -> Direction {
+        context.direction != .unknown ? context.direction : roles.direction(of: stream)
     }
 }

@@ -1,6 +1,7 @@
 import DLMSCapture
 import DLMSCore
 import DLMSFraming
+import DLMSSecurity
 import DLMSTransport
 
 /// The pipeline over one input: capture, transport, and (as later stages
@@ -12,10 +13,13 @@ public struct TraceDecoder: IteratorProtocol, Sequence {
         public var capture: CaptureOpener.Options
         /// The framing to use for every stream; nil recognises it per stream.
         public var transport: TransportKind?
+        /// The keys to open protected APDUs and check authentication with.
+        public var keys: KeyStore
 
-        public init(capture: CaptureOpener.Options = .init(), transport: TransportKind? = nil) {
+        public init(capture: CaptureOpener.Options = .init(), transport: TransportKind? = nil, keys: KeyStore = KeyStore()) {
             self.capture = capture
             self.transport = transport
+            self.keys = keys
         }
     }
 
@@ -27,7 +31,7 @@ public struct TraceDecoder: IteratorProtocol, Sequence {
     var streams: [StreamID: StreamContext] = [:]
     var roles = ConversationRoles()
     var units: [FramedUnit] = []
-    var apduStage = APDUStage()
+    var apduStage: APDUStage
     /// Open requests by exchange: the index of the request record.
     var exchanges: [ExchangeKey: Int] = [:]
     /// Request records held back until their response arrives.
@@ -43,6 +47,7 @@ public struct TraceDecoder: IteratorProtocol, Sequence {
     public init(input: InputFile, options: Options = Options()) throws(InputError) {
         (format, reader) = try CaptureOpener.open(input, options: options.capture)
         self.options = options
+        apduStage = APDUStage(keys: options.keys)
     }
 
     public mutating func next() -> Record? {
@@ -87,13 +92,15 @@ public struct TraceDecoder: IteratorProtocol, Sequence {
 
     mutating func emit(
         packets: [Int], time: Timestamp?, flow: String?, direction: Direction,
-        transport: TransportHeader, apdu: DecodedAPDU? = nil, findings: [Finding],
-        opens: ExchangeKey? = nil, closes: ExchangeKey? = nil
+        transport: TransportHeader, apdu: DecodedAPDU? = nil, security: SecurityInfo? = nil, hls: HLSResult? = nil,
+        findings: [Finding], opens: ExchangeKey? = nil, closes: ExchangeKey? = nil
     ) {
         var record = Record(
             index: nextIndex, packets: packets, time: time, flow: flow, direction: direction,
             transport: transport, apdu: apdu, findings: findings
         )
+        record.security = security
+        record.hls = hls
         nextIndex += 1
         if let closes {
             if let request = exchanges.removeValue(forKey: closes) {

@@ -67,7 +67,18 @@ extension Finding.Code {
     public static let requestWithoutResponse = Self("request-without-response", severity: .info)
 
     // MARK: Security
-    public static let keyMissing = Self("key-missing", severity: .warning)
+    /// No key (or no dedicated key) to open a protected APDU: it could not be read or checked.
+    public static let keyMissing = Self("key-missing", severity: .error)
+    /// No system title is known for the sender of a protected APDU, so there is no IV.
+    public static let systemTitleMissing = Self("system-title-missing", severity: .error)
+    /// A system title that is not 8 bytes, padded or cut to make the IV.
+    public static let systemTitleInvalid = Self("system-title-invalid", severity: .warning)
+    /// The title an APDU carries is not the one its association announced.
+    public static let systemTitleMismatch = Self("system-title-mismatch", severity: .warning)
+    /// Compressed protected content (SC bit 7): the plaintext is not decompressed.
+    public static let contentCompressed = Self("content-compressed", severity: .warning)
+    /// The LLS password sent is not the configured one.
+    public static let llsPasswordMismatch = Self("lls-password-mismatch", severity: .error)
     public static let gcmTagInvalid = Self("gcm-tag-invalid", severity: .error)
     public static let wrongKeyLikely = Self("wrong-key-likely", severity: .error)
     public static let signatureInvalid = Self("signature-invalid", severity: .error)

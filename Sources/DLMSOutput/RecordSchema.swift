@@ -123,6 +123,10 @@ public enum RecordSchema {
               "pattern": "^([0-9A-F]{2})*$",
               "description": "The bytes, when they could not be decoded."
             },
+            "text": {
+              "type": "string",
+              "description": "The bytes as text, when they are no APDU but printable (a DSMR P1 telegram in a ciphered frame)."
+            },
             "error": {
               "type": "string"
             }

@@ -1,5 +1,6 @@
 import DLMSAnalysis
 import DLMSCore
+import DLMSSecurity
 
 /// One line per record, like tshark's summary: index, carrier packets, time,
 /// flow and direction, transport, then the findings indented below.

@@ -1,5 +1,6 @@
 import DLMSAnalysis
 import DLMSCore
+import DLMSSecurity
 
 /// The XML contract: a `<Trace source>` root per input (under `<Traces>`
 /// when there are several), one `<Message>` per record with its transport

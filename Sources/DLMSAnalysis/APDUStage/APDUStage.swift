@@ -1,6 +1,7 @@
 import DLMSAPDU
 import DLMSCore
 import DLMSFraming
+import DLMSSecurity
 import DLMSTransport
 
 /// The APDU stage: decodes the APDU a framed unit carries, joins block
@@ -13,6 +14,8 @@ import DLMSTransport
 struct APDUStage {
     /// Whether blocks are joined (captures) or each APDU is shown on its own (`pdu`).
     let reassembles: Bool
+    /// Opens protected APDUs and follows the associations.
+    private var security: SecurityStage
     private var gbt = BlockAssembler<StreamID>()
     private var datablocks = BlockAssembler<TransferKey>()
     /// The unit that started a datablock transfer (its header is the record's), by transfer.
@@ -25,45 +28,56 @@ struct APDUStage {
     static let maxPendingRequests = 4096
     static let maxScalerUnits = 4096
 
-    init(reassembles: Bool = true) {
+    init(reassembles: Bool = true, keys: KeyStore = KeyStore()) {
         self.reassembles = reassembles
+        security = SecurityStage(keys: keys)
     }
 
-    /// Decodes and analyses the APDU of `unit` (sent on `stream`); returns the records it completes.
-    mutating func process(_ unit: FramedUnit, stream: StreamID) -> [RecordDraft] {
+    /// Decodes, opens and analyses the APDU of `unit` (sent on `stream` by `sender`, as far as
+    /// the framing and ports tell); returns the records it completes.
+    mutating func process(_ unit: FramedUnit, stream: StreamID, sender: Direction) -> [RecordDraft] {
         guard let bytes = unit.apdu else { return [RecordDraft(unit: unit)] }
         var unit = unit
-        let decoded = decode(bytes, into: &unit.findings)
-        guard let apdu = decoded.apdu else { return [RecordDraft(unit: unit, apdu: decoded)] }
+        let place = SecurityPlace(conversation: stream.conversation, sender: sender, packet: unit.carriers.last?.packet)
+        let (decoded, protection) = decodeAndOpen(bytes, at: place, into: &unit.findings)
+        guard let apdu = decoded.apdu else {
+            return [annotate(RecordDraft(unit: unit, apdu: decoded, security: protection), stream: stream, at: place)]
+        }
         switch apdu {
         case let .generalBlockTransfer(block) where reassembles && !block.blockData.isEmpty:
-            return generalBlockTransfer(block, unit: unit, stream: stream)
+            return generalBlockTransfer(block, unit: unit, stream: stream, sender: sender)
         case let .getResponse(.withDataBlock(response)) where reassembles:
             let key = TransferKey(stream: stream, invokeId: response.invokeIdAndPriority.invokeId, service: .get)
             guard case let .rawData(raw, _) = response.block.result else {
                 // A data-access-result ends the transfer: the server could not deliver the block.
-                return abandon(key, reason: "the server answered with an error") + [annotate(RecordDraft(unit: unit, apdu: decoded), stream: stream)]
+                return abandon(key, reason: "the server answered with an error")
+                    + [annotate(RecordDraft(unit: unit, apdu: decoded, security: protection), stream: stream, at: place)]
             }
             return join(.init(lastBlock: response.block.lastBlock, blockNumber: response.block.blockNumber, rawData: raw),
-                        key: key, unit: unit, stream: stream, invoke: response.invokeIdAndPriority, start: nil)
+                        key: key, unit: unit, stream: stream, invoke: response.invokeIdAndPriority, start: nil,
+                        protection: protection, at: place)
         case let .setRequest(.withFirstDataBlock(request)) where reassembles:
             return join(request.block, key: TransferKey(stream: stream, invokeId: request.invokeIdAndPriority.invokeId, service: .set),
                         unit: unit, stream: stream, invoke: request.invokeIdAndPriority,
-                        start: .set(request.attribute, request.accessSelection))
+                        start: .set(request.attribute, request.accessSelection), protection: protection, at: place)
         case let .setRequest(.withDataBlock(request)) where reassembles:
             return join(request.block, key: TransferKey(stream: stream, invokeId: request.invokeIdAndPriority.invokeId, service: .set),
-                        unit: unit, stream: stream, invoke: request.invokeIdAndPriority, start: nil)
+                        unit: unit, stream: stream, invoke: request.invokeIdAndPriority, start: nil,
+                        protection: protection, at: place)
         case let .actionRequest(.withFirstPBlock(request)) where reassembles:
             return join(request.block, key: TransferKey(stream: stream, invokeId: request.invokeIdAndPriority.invokeId, service: .action),
-                        unit: unit, stream: stream, invoke: request.invokeIdAndPriority, start: .action(request.method))
+                        unit: unit, stream: stream, invoke: request.invokeIdAndPriority, start: .action(request.method),
+                        protection: protection, at: place)
         case let .actionRequest(.withPBlock(request)) where reassembles:
             return join(request.block, key: TransferKey(stream: stream, invokeId: request.invokeIdAndPriority.invokeId, service: .action),
-                        unit: unit, stream: stream, invoke: request.invokeIdAndPriority, start: nil)
+                        unit: unit, stream: stream, invoke: request.invokeIdAndPriority, start: nil,
+                        protection: protection, at: place)
         case let .actionResponse(.withPBlock(response)) where reassembles:
             return join(response.block, key: TransferKey(stream: stream, invokeId: response.invokeIdAndPriority.invokeId, service: .action),
-                        unit: unit, stream: stream, invoke: response.invokeIdAndPriority, start: .actionReturn)
+                        unit: unit, stream: stream, invoke: response.invokeIdAndPriority, start: .actionReturn,
+                        protection: protection, at: place)
         default:
-            return [annotate(RecordDraft(unit: unit, apdu: decoded), stream: stream)]
+            return [annotate(RecordDraft(unit: unit, apdu: decoded, security: protection), stream: stream, at: place)]
         }
     }
 
@@ -78,10 +92,42 @@ struct APDUStage {
                 drafts.append(incomplete(outcome, head: head, key: key))
             }
         }
+        security.streamEnded(stream.conversation)
         return drafts
     }
 
     // MARK: Decoding
+
+    /// Decodes `bytes` and opens what is protected in it: an envelope becomes its plaintext
+    /// APDU (the envelope kept beside it), a ciphered initiate is decrypted next to its ACSE APDU.
+    private mutating func decodeAndOpen(
+        _ bytes: [UInt8], at place: SecurityPlace, into findings: inout [Finding]
+    ) -> (DecodedAPDU, SecurityInfo?) {
+        let decoded = decode(bytes, into: &findings)
+        guard let (envelope, site) = security.envelope(in: decoded, sender: place.sender) else { return (decoded, nil) }
+        if site == .unknownTag, let last = findings.lastIndex(where: { $0.code == .apduUnknownTag }) {
+            // Gurux sends a ciphered access service this way: no glo- tag exists for it.
+            findings[last].message = "tag 00 is no xDLMS APDU, but the \(envelope.content.encodedCount) bytes after it form a "
+                + "service-specific cipher body: opened on a best-effort basis as if it were a glo- APDU"
+        }
+        let opening = security.open(envelope, at: place, findings: &findings)
+        guard let plaintext = opening.plaintext else { return (decoded, opening.security) }
+        switch site {
+        case .apdu, .unknownTag:
+            var opened = decode(plaintext, into: &findings)
+            opened.envelope = decoded.apdu
+            if opened.text != nil, let last = findings.lastIndex(where: { $0.code == .apduUnknownTag }) {
+                findings[last].message = "the decrypted content is no xDLMS APDU but text (\(plaintext.count) bytes), shown as text"
+            }
+            return (opened, opening.security)
+        case .userInformation:
+            var decoded = decoded
+            var inner = decode(plaintext, into: &findings)
+            decoded.decryptedUserInformation = inner.apdu
+            inner.apdu = nil
+            return (decoded, opening.security)
+        }
+    }
 
     /// Decodes `bytes`, adding notes, trailing bytes and errors to `findings`.
     private func decode(_ bytes: [UInt8], into findings: inout [Finding]) -> DecodedAPDU {
@@ -125,7 +171,9 @@ struct APDUStage {
 
     // MARK: General block transfer
 
-    private mutating func generalBlockTransfer(_ block: GeneralBlockTransfer, unit: FramedUnit, stream: StreamID) -> [RecordDraft] {
+    private mutating func generalBlockTransfer(
+        _ block: GeneralBlockTransfer, unit: FramedUnit, stream: StreamID, sender: Direction
+    ) -> [RecordDraft] {
         let outcomes = gbt.add(
             .init(number: UInt32(block.blockNumber), data: block.blockData, carriers: unit.carriers, findings: unit.findings),
             isLast: block.lastBlock, to: stream
@@ -142,9 +190,10 @@ struct APDUStage {
                 kind: unit.kind, fields: unit.fields, carriers: outcome.carriers, findings: outcome.findings,
                 direction: unit.direction
             )
-            var decoded = decode(data, into: &whole.findings)
+            let place = SecurityPlace(conversation: stream.conversation, sender: sender, packet: outcome.carriers.last?.packet)
+            var (decoded, protection) = decodeAndOpen(data, at: place, into: &whole.findings)
             decoded.reassembly = .init(method: "general-block-transfer", blocks: outcome.blocks)
-            return annotate(RecordDraft(unit: whole, apdu: decoded), stream: stream)
+            return annotate(RecordDraft(unit: whole, apdu: decoded, security: protection), stream: stream, at: place)
         }
     }
 
@@ -154,17 +203,19 @@ struct APDUStage {
     /// raw-data (one A-XDR Data value) makes the APDU the peer would have sent without blocks.
     private mutating func join(
         _ block: DataBlockSA, key: TransferKey, unit: FramedUnit, stream: StreamID, invoke: InvokeIdAndPriority,
-        start: TransferHead.Start?
+        start: TransferHead.Start?, protection: SecurityInfo?, at place: SecurityPlace
     ) -> [RecordDraft] {
         if transferHeads[key] == nil || start != nil || block.blockNumber == 1 {
             transferHeads[key] = TransferHead(unit: unit, invokeIdAndPriority: invoke, start: start ?? transferHeads[key]?.start)
         }
+        if let protection { transferHeads[key]?.absorb(protection) }
         let outcomes = datablocks.add(
             .init(number: block.blockNumber, data: block.rawData, carriers: unit.carriers, findings: unit.findings),
             isLast: block.lastBlock, to: key
         )
         return outcomes.map { outcome in
-            let head = transferHeads[key] ?? TransferHead(unit: unit, invokeIdAndPriority: invoke, start: start)
+            var head = transferHeads[key] ?? TransferHead(unit: unit, invokeIdAndPriority: invoke, start: start)
+            if transferHeads[key] == nil, let protection { head.absorb(protection) }
             guard let data = outcome.data else { return incomplete(outcome, head: head, key: key) }
             transferHeads[key] = nil
             var whole = FramedUnit(
@@ -198,7 +249,9 @@ struct APDUStage {
             }
             let method = key.service == .get ? "with-datablock" : key.service == .set ? "with-datablock" : "with-pblock"
             let joined = DecodedAPDU(bytes: apdu.encoded, apdu: apdu, reassembly: .init(method: method, blocks: outcome.blocks))
-            return annotate(RecordDraft(unit: whole, apdu: joined), stream: stream)
+            var protection = head.security
+            if protection?.plaintext != nil { protection?.plaintext = joined.bytes }
+            return annotate(RecordDraft(unit: whole, apdu: joined, security: protection), stream: stream, at: place)
         }
     }
 
@@ -225,8 +278,9 @@ struct APDUStage {
 
     /// Notes which exchange the APDU opens or closes, remembers what requests
     /// asked for, annotates responses with it, and learns scaler_units.
-    private mutating func annotate(_ draft: RecordDraft, stream: StreamID) -> RecordDraft {
+    private mutating func annotate(_ draft: RecordDraft, stream: StreamID, at place: SecurityPlace) -> RecordDraft {
         var draft = draft
+        draft.hls = security.observe(draft.apdu, security: draft.security, at: place, findings: &draft.unit.findings)
         guard let apdu = draft.apdu?.apdu else { return draft }
         let conversation = stream.conversation
         func key(_ service: ExchangeKey.Service, _ id: UInt32 = 0) -> ExchangeKey {
@@ -335,6 +389,13 @@ struct TransferHead {
     var unit: FramedUnit
     var invokeIdAndPriority: InvokeIdAndPriority
     var start: Start?
+    /// The protection of the blocks so far, when they came in envelopes.
+    var security: SecurityInfo?
+
+    /// Adds one block's protection: the transfer is as trustworthy as its weakest block.
+    mutating func absorb(_ block: SecurityInfo) {
+        security = security.map { $0.joined(with: block) } ?? block
+    }
 
     /// The unblocked APDU carrying `value`; nil when the first block (naming the object) was missed.
     func whole(with value: DLMSData, service: ExchangeKey.Service) -> APDU? {

@@ -7,6 +7,8 @@ import DLMSFraming
 struct RecordDraft {
     var unit: FramedUnit
     var apdu: DecodedAPDU?
+    var security: SecurityInfo?
+    var hls: HLSResult?
     var opens: ExchangeKey?
     var closes: ExchangeKey?
 }

@@ -16,6 +16,7 @@ extension DecodedAPDU {
     func jsonFields(_ options: RenderOptions) -> [Field] {
         guard let apdu else {
             var fields = [Field.text("type", typeName), .bytes("raw", bytes)]
+            if let text { fields.append(.text("text", text)) }
             if let error { fields.append(.text("error", error.message)) }
             return fields
         }
@@ -40,6 +41,7 @@ extension DecodedAPDU {
         guard let apdu else {
             var nodes: [XMLNode] = []
             if let error { nodes.append(.comment("not an APDU: \(error.message)")) }
+            if let text { nodes.append(.comment("text: \(text)")) }
             nodes.append(.value("UnknownApdu", Hex.encode(bytes)))
             return nodes
         }
@@ -52,7 +54,10 @@ extension DecodedAPDU {
 
     /// The APDU part of a text line: type, variant and the fields a reader scans for.
     func summary(_ options: RenderOptions) -> String {
-        guard let apdu else { return "\(typeName) (\(bytes.count) bytes, not decoded)" }
+        guard let apdu else {
+            if let text { return "text (\(bytes.count) bytes): \(text.prefix(60).split(whereSeparator: \.isNewline).joined(separator: " "))…" }
+            return "\(typeName) (\(bytes.count) bytes, not decoded)"
+        }
         var parts = [apdu.apduType + (apdu.variant.map { " " + $0 } ?? "")]
         let fields = apdu.jsonFields(context(options))
         func value(_ name: String) -> Field.Value? { fields.first { $0.name == name }?.value }

@@ -1,5 +1,6 @@
 import DLMSAnalysis
 import DLMSCore
+import DLMSSecurity
 
 // The security object of the JSON contract, and the one-line verdict used
 // in XML comments and text lines. Keys never appear here.

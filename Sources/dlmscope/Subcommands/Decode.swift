@@ -15,6 +15,7 @@ extension DLMScopeCommand {
         )
 
         @OptionGroup var input: InputOptions
+        @OptionGroup(title: "Keys") var keys: KeyOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
@@ -25,6 +26,7 @@ extension DLMScopeCommand {
                     throw ValidationError(error.description)
                 }
             }
+            let keyStore = try keys.loadKeys()
             let sink: OutputSink
             do {
                 sink = try output.openSink()
@@ -36,7 +38,7 @@ extension DLMScopeCommand {
                 inputCount: input.inputs.count, options: output.renderOptions
             )
             let options = TraceDecoder.Options(
-                capture: .init(raw: input.raw, filter: input.filter), transport: input.transport.forced
+                capture: .init(raw: input.raw, filter: input.filter), transport: input.transport.forced, keys: keyStore
             )
             var unreadable = false
             for name in input.inputs {

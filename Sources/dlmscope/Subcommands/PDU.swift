@@ -27,6 +27,8 @@ extension DLMScopeCommand {
         @Flag(name: .long, help: "Show LLS passwords and dedicated keys instead of their length.")
         var showSecrets = false
 
+        @OptionGroup(title: "Keys") var keys: KeyOptions
+
         func validate() throws {
             guard !apdus.isEmpty else { throw ValidationError("no APDU given") }
         }
@@ -34,7 +36,7 @@ extension DLMScopeCommand {
         func run() throws {
             let options = RenderOptions(showSecrets: showSecrets, verbose: verbose)
             let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .text : .json)
-            var decoder = PDUDecoder()
+            var decoder = PDUDecoder(keys: try keys.loadKeys())
             var renderer = format.makeRenderer(inputCount: 1, options: options)
             let sink = OutputSink.standardOutput()
             var number = 0

@@ -1,0 +1,67 @@
+import DLMSAPDU
+import DLMSCore
+import DLMSSecurity
+
+/// The security stage (Green Book, cryptographic protection of xDLMS APDUs
+/// and HLS authentication; spec-notes §4): opens every protected APDU with
+/// the configured keys and what the traffic reveals, states the outcome of
+/// each (`SecurityInfo`), and checks what a conforming peer must do:
+/// invocation counters, the association's security policy, HLS replies.
+///
+/// It keeps one `AssociationState` per conversation; keys come from the
+/// `KeyStore` and are never part of anything it reports.
+struct SecurityStage {
+    let keys: KeyStore
+    var associations: [Int: AssociationState] = [:]
+    var counters = InvocationCounterTracker()
+    /// Key entries (by the source of their AK) that verified a tag: a later tag failure with
+    /// them points to damage or forgery rather than a wrong key.
+    var verifiedAuthenticationKeys: Set<String> = []
+    /// Keys set up for OpenSSL, by key bytes.
+    private var ciphers: [[UInt8]: AESGCMKey] = [:]
+    /// Per conversation, how many of its streams ended.
+    private var endedStreams: [Int: Int] = [:]
+
+    static let maxAssociations = 65_536
+    static let maxCiphers = 1024
+
+    init(keys: KeyStore) {
+        self.keys = keys
+    }
+
+    /// The OpenSSL key for `bytes`, set up once; nil when OpenSSL refuses it.
+    mutating func cipher(_ bytes: [UInt8]) -> AESGCMKey? {
+        if let key = ciphers[bytes] { return key }
+        guard let key = try? AESGCMKey(bytes) else { return nil }
+        if ciphers.count >= Self.maxCiphers { ciphers.removeAll() }
+        ciphers[bytes] = key
+        return key
+    }
+
+    /// Changes the association state of `conversation`, creating it when first needed.
+    mutating func updateAssociation<Result>(
+        _ conversation: Int, _ change: (inout AssociationState) -> Result
+    ) -> Result {
+        if associations[conversation] == nil, associations.count >= Self.maxAssociations { associations.removeAll() }
+        return change(&associations[conversation, default: AssociationState()])
+    }
+
+    /// One stream of `conversation` ended; the association is forgotten once both did.
+    mutating func streamEnded(_ conversation: Int) {
+        let ended = endedStreams[conversation, default: 0] + 1
+        if ended >= 2 {
+            endedStreams[conversation] = nil
+            associations[conversation] = nil
+        } else {
+            endedStreams[conversation] = ended
+        }
+    }
+}
+
+/// Where a protected or association APDU was seen: its conversation, the side that sent it
+/// (as far as framing and ports tell), and the packet for findings.
+struct SecurityPlace {
+    var conversation: Int
+    var sender: Direction
+    var packet: Int?
+}
