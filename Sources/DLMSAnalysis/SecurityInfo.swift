@@ -31,6 +31,9 @@ public struct SecurityInfo: Sendable, Hashable {
     public var signature: SignatureVerdict?
     /// The plaintext APDU's bytes when the envelope was opened.
     public var plaintext: [UInt8]?
+    /// Whether the plaintext holds a secret (the dedicated key of a glo-initiate-request), so
+    /// that outputs show it only on request.
+    public var plaintextHoldsSecret = false
 
     public init(
         envelope: String, securityControl: UInt8, invocationCounter: UInt32, key: KeyKind, systemTitle: [UInt8]? = nil,

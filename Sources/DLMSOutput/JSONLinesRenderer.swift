@@ -51,7 +51,7 @@ public struct JSONLinesRenderer: RecordRenderer {
             json.null(&out)
         }
         json.key("security", &out)
-        if let security = record.security { json.value(.fields(security.jsonFields), &out) } else { json.null(&out) }
+        if let security = record.security { json.value(.fields(security.jsonFields(showSecrets: options.showSecrets)), &out) } else { json.null(&out) }
         if let hls = record.hls {
             json.key("hls", &out)
             json.value(.fields(hls.jsonFields), &out)

@@ -297,14 +297,18 @@ public enum RecordSchema {
           "enum": [
             "association",
             "apdu",
-            "keys",
-            "flag"
+            "configuration",
+            "keys-file"
           ],
-          "description": "Where the sender's system title used for the IV came from."
+          "description": "Where the sender's system title used for the IV came from: the AARQ/AARE of the association, the APDU itself (general-glo/ded-ciphering), the key flags or the keys file's [default], or the keys file's only entry."
         },
         "keySource": {
           "type": "string",
-          "description": "Which keys-file entry gave the key: \"default\" or an entry's system title (never the key)."
+          "description": "Which keys-file entry gave the encryption key: \"default\", an entry's system title, or \"association\" for a dedicated key learned from the AARQ (never the key)."
+        },
+        "plaintextWithheld": {
+          "type": "string",
+          "description": "Why `plaintext` is null although the envelope was opened: it holds a secret (shown with --show-secrets)."
         }
       }
     },

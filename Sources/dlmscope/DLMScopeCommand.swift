@@ -12,7 +12,7 @@ struct DLMScopeCommand: ParsableCommand {
             Exit status: 0 success, 1 `verify` found an error, 2 usage error or unreadable input.
             """,
         version: "0.1.0",
-        subcommands: [Decode.self, PDU.self, Schema.self],
+        subcommands: [Decode.self, Verify.self, PDU.self, Schema.self],
         defaultSubcommand: Decode.self
     )
 

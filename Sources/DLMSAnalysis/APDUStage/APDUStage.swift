@@ -103,7 +103,7 @@ struct APDUStage {
     private mutating func decodeAndOpen(
         _ bytes: [UInt8], at place: SecurityPlace, into findings: inout [Finding]
     ) -> (DecodedAPDU, SecurityInfo?) {
-        let decoded = decode(bytes, into: &findings)
+        let decoded = decode(bytes, packet: place.packet, into: &findings)
         guard let (envelope, site) = security.envelope(in: decoded, sender: place.sender) else { return (decoded, nil) }
         if site == .unknownTag, let last = findings.lastIndex(where: { $0.code == .apduUnknownTag }) {
             // Gurux sends a ciphered access service this way: no glo- tag exists for it.
@@ -114,7 +114,7 @@ struct APDUStage {
         guard let plaintext = opening.plaintext else { return (decoded, opening.security) }
         switch site {
         case .apdu, .unknownTag:
-            var opened = decode(plaintext, into: &findings)
+            var opened = decode(plaintext, packet: place.packet, into: &findings)
             opened.envelope = decoded.apdu
             if opened.text != nil, let last = findings.lastIndex(where: { $0.code == .apduUnknownTag }) {
                 findings[last].message = "the decrypted content is no xDLMS APDU but text (\(plaintext.count) bytes), shown as text"
@@ -122,19 +122,24 @@ struct APDUStage {
             return (opened, opening.security)
         case .userInformation:
             var decoded = decoded
-            var inner = decode(plaintext, into: &findings)
+            let inner = decode(plaintext, packet: place.packet, into: &findings)
             decoded.decryptedUserInformation = inner.apdu
-            inner.apdu = nil
-            return (decoded, opening.security)
+            var security = opening.security
+            if case let .initiateRequest(request)? = inner.apdu, request.dedicatedKey != nil {
+                security.plaintextHoldsSecret = true
+            }
+            return (decoded, security)
         }
     }
 
-    /// Decodes `bytes`, adding notes, trailing bytes and errors to `findings`.
-    private func decode(_ bytes: [UInt8], into findings: inout [Finding]) -> DecodedAPDU {
-        let packet = findings.first?.packet
+    /// Decodes `bytes` (carried by `packet`), adding notes, trailing bytes and errors to `findings`.
+    private func decode(_ bytes: [UInt8], packet: Int?, into findings: inout [Finding]) -> DecodedAPDU {
         do {
             let decoding = try APDU.decode(bytes[...])
-            findings += decoding.notes
+            for var note in decoding.notes {
+                note.packet = note.packet ?? packet
+                findings.append(note)
+            }
             if !decoding.remaining.isEmpty {
                 findings.append(Finding(
                     .apduTrailingBytes,

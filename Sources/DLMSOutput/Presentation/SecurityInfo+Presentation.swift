@@ -5,7 +5,9 @@ import DLMSSecurity
 // The security object of the JSON contract, and the one-line verdict used
 // in XML comments and text lines. Keys never appear here.
 extension SecurityInfo {
-    var jsonFields: [Field] {
+    /// The members of the JSON `security` object; a plaintext holding a key is withheld unless
+    /// `showSecrets`.
+    func jsonFields(showSecrets: Bool) -> [Field] {
         var fields: [Field] = [
             .text("envelope", envelope), .integer("securityControl", securityControl), .integer("suite", suite),
             .boolean("authenticated", authenticated), .boolean("encrypted", encrypted), .text("key", key.rawValue),
@@ -16,8 +18,12 @@ extension SecurityInfo {
         fields += [
             .integer("invocationCounter", invocationCounter), .text("tag", tag.rawValue),
             Field("signature", signature.map { .text($0.rawValue) } ?? .null), .boolean("decrypted", decrypted),
-            Field("plaintext", plaintext.map { .bytes($0) } ?? .null),
         ]
+        if plaintextHoldsSecret && !showSecrets {
+            fields += [Field("plaintext", .null), .text("plaintextWithheld", "it holds the dedicated key (--show-secrets shows it)")]
+        } else {
+            fields.append(Field("plaintext", plaintext.map { .bytes($0) } ?? .null))
+        }
         return fields
     }
 
