@@ -63,7 +63,7 @@ let package = Package(
         // MARK: Test support and the Samples generator (not shipped)
         .target(
             name: "DLMSTestSupport",
-            dependencies: ["DLMSCore", "DLMSCapture", "DLMSFraming"],
+            dependencies: ["DLMSCore", "DLMSCapture", "DLMSFraming", "DLMSAPDU", "DLMSSecurity"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -14,6 +14,11 @@ public enum SampleCaptures {
     public static let all: [Sample] = [
         Sample(name: "wrapper-session.pcap", write: { try wrapperSession().write(to: $0) }),
         Sample(name: "han-push.log", write: { try Data(hanPushLog().utf8).write(to: URL(fileURLWithPath: $0)) }),
+        Sample(name: "ciphered-session.pcap", write: { try cipheredSession().write(to: $0) }),
+        Sample(
+            name: "ciphered-session.keys.toml",
+            write: { try Data(CipheredSession.keysFile.utf8).write(to: URL(fileURLWithPath: $0)) }
+        ),
     ]
 
     /// A DLMS/COSEM client reading a meter over TCP port 4059 with the IEC

@@ -48,7 +48,8 @@ extension SecurityStage {
         let encryptionKey = lookup.keys.ek.flatMap { cipher($0) }
         if mechanism == .highGMAC, let response = HLSGMACResponse(reply), let title = exchange.systemTitle(of: responder) {
             let counter = InvocationCounterTracker.Counter(
-                systemTitle: title, key: SecurityInfo.KeyKind.globalUnicast.rawValue,
+                // Its own counter: whether the envelope around it counts before or after it varies.
+                systemTitle: title, key: SecurityInfo.KeyKind.globalUnicast.rawValue + " (HLS reply)",
                 direction: responder == .client ? .clientToServer : .serverToClient, conversation: nil
             )
             if let finding = counters.check(response.invocationCounter, for: counter, packet: place.packet) {

@@ -138,6 +138,12 @@ extension SecurityStage {
             if let meter, keys.meters[meter] != nil { add(keys.lookup(forSender: meter, role: .meter)) }
         }
         add(keys.lookup(forSender: nil, role: .meter))
+        // A client's APDU before the AARE names the meter (its AARQ): any meter's keys may be the ones.
+        if sender != .serverToClient, meter == nil || keys.meters[meter ?? []] == nil, keys.meters.count <= Self.maxAttempts {
+            for entry in keys.meters.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                add(keys.lookup(forSender: entry, role: .meter))
+            }
+        }
         return lookups
     }
 
