@@ -175,11 +175,18 @@ public enum RecordSchema {
             "unchecked"
           ]
         },
+        "responder": {
+          "enum": [
+            "client",
+            "server"
+          ],
+          "description": "Who answered: the client with f(StoC) (pass 3) or its LLS password, the server with f(CtoS) (pass 4)."
+        },
         "reason": {
           "type": "string"
         }
       },
-      "description": "For an HLS pass 3/4 reply (reply_to_HLS_authentication): whether it proves the sender holds the secret."
+      "description": "For an HLS pass 3/4 reply (reply_to_HLS_authentication), or an AARQ's LLS password (mechanism 1): whether it proves the sender holds the secret."
     }
   },
   "$defs": {

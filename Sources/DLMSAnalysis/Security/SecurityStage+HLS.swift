@@ -34,7 +34,9 @@ extension SecurityStage {
     ) -> HLSResult {
         let association = associations[place.conversation] ?? AssociationState()
         guard let mechanism = association.mechanism else {
-            return HLSResult(mechanism: 0, result: .unchecked, reason: "the AARQ naming the mechanism was not seen")
+            return HLSResult(
+                mechanism: 0, result: .unchecked, responder: responder, reason: "the AARQ naming the mechanism was not seen"
+            )
         }
         let exchange = HLSExchange(
             clientSystemTitle: association.clientSystemTitle ?? keys.defaultClientSystemTitle,
@@ -43,7 +45,7 @@ extension SecurityStage {
         )
         let lookup = keys.lookup(forSender: exchange.serverSystemTitle, role: .meter)
         if let reason = uncheckedReason(mechanism, exchange: exchange, responder: responder, keys: lookup.keys) {
-            return HLSResult(mechanism: Int(mechanism.rawValue), result: .unchecked, reason: reason)
+            return HLSResult(mechanism: Int(mechanism.rawValue), result: .unchecked, responder: responder, reason: reason)
         }
         let encryptionKey = lookup.keys.ek.flatMap { cipher($0) }
         if mechanism == .highGMAC, let response = HLSGMACResponse(reply), let title = exchange.systemTitle(of: responder) {
@@ -71,7 +73,7 @@ extension SecurityStage {
             ))
         }
         return HLSResult(
-            mechanism: Int(mechanism.rawValue), result: verdict,
+            mechanism: Int(mechanism.rawValue), result: verdict, responder: responder,
             reason: verdict == .invalid ? "\(function) does not match" : nil
         )
     }

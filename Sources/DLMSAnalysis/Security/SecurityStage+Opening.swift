@@ -76,7 +76,7 @@ extension SecurityStage {
     }
 
     /// The titles the sender may have used, strongest evidence first (association, the APDU's
-    /// own, configuration, the keys file's only entry), without repeats.
+    /// own, configuration; the keys file's only entry when there is no other), without repeats.
     func titleCandidates(for envelope: ProtectedEnvelope, conversation: Int) -> [TitleCandidate] {
         var candidates: [TitleCandidate] = []
         func add(_ title: [UInt8]?, _ source: TitleCandidate.Source) {
@@ -91,6 +91,8 @@ extension SecurityStage {
         for sender in senders {
             add(sender == .clientToServer ? keys.defaultClientSystemTitle : keys.defaultServerSystemTitle, .configuration)
         }
+        // The keys file's only entry names the sender only when nothing in the traffic does.
+        guard candidates.isEmpty else { return candidates }
         for sender in senders {
             let entries = keys.entries(sender == .clientToServer ? .client : .meter)
             if entries.count == 1 { add(entries.keys.first, .keysFile) }

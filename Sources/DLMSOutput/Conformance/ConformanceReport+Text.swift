@@ -72,7 +72,9 @@ extension AssociationReport {
         if !titles.isEmpty { lines.append("      " + titles.joined(separator: "  ")) }
         lines.append("      " + counts.summary)
         for result in authentication {
-            lines.append("      \(result.mechanism == 1 ? "LLS" : "HLS") mechanism \(result.mechanism): \(result.result.rawValue)"
+            let what = result.mechanism == 1 ? "LLS password" : result.responder == .client ? "HLS f(StoC) by the client"
+                : "HLS f(CtoS) by the server"
+            lines.append("      \(what), mechanism \(result.mechanism): \(result.result.rawValue)"
                 + (result.reason.map { " (\($0))" } ?? ""))
         }
         for tally in findings.sorted(by: ConformanceReport.worstFirst) { lines += tally.lines(indent: "      ", example: false) }

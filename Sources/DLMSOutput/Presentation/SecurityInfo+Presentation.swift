@@ -61,7 +61,9 @@ extension SecurityInfo {
 
 extension HLSResult {
     var jsonFields: [Field] {
-        var fields: [Field] = [.integer("mechanism", mechanism), .text("result", result.rawValue)]
+        var fields: [Field] = [
+            .integer("mechanism", mechanism), .text("result", result.rawValue), .text("responder", responder.rawValue),
+        ]
         if let reason { fields.append(.text("reason", reason)) }
         return fields
     }
