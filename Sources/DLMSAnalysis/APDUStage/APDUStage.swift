@@ -112,22 +112,23 @@ struct APDUStage {
         }
         let opening = security.open(envelope, at: place, findings: &findings)
         guard let plaintext = opening.plaintext else { return (decoded, opening.security) }
+        var security = opening.security
+        let inner = decode(plaintext, packet: place.packet, into: &findings)
+        // A dedicated key in the plaintext is shown only on request, like the APDU's own field.
+        if case let .initiateRequest(request)? = inner.apdu, request.dedicatedKey != nil {
+            security.plaintextHoldsSecret = true
+        }
         switch site {
         case .apdu, .unknownTag:
-            var opened = decode(plaintext, packet: place.packet, into: &findings)
+            var opened = inner
             opened.envelope = decoded.apdu
             if opened.text != nil, let last = findings.lastIndex(where: { $0.code == .apduUnknownTag }) {
                 findings[last].message = "the decrypted content is no xDLMS APDU but text (\(plaintext.count) bytes), shown as text"
             }
-            return (opened, opening.security)
+            return (opened, security)
         case .userInformation:
             var decoded = decoded
-            let inner = decode(plaintext, packet: place.packet, into: &findings)
             decoded.decryptedUserInformation = inner.apdu
-            var security = opening.security
-            if case let .initiateRequest(request)? = inner.apdu, request.dedicatedKey != nil {
-                security.plaintextHoldsSecret = true
-            }
             return (decoded, security)
         }
     }

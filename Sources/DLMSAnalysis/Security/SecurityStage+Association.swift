@@ -21,6 +21,10 @@ extension SecurityStage {
         case .rlre:
             updateAssociation(place.conversation) { $0.release() }
             return nil
+        case let .initiateRequest(request) where request.dedicatedKey != nil:
+            // Outside an AARQ (a glo-initiate-request on its own): its dedicated key still applies.
+            updateAssociation(place.conversation) { $0.dedicatedKey = request.dedicatedKey }
+            return nil
         case let .actionRequest(.normal(request)) where Self.isHLSReply(request.method):
             checkPolicy(apdu, security: security, at: place, findings: &findings)
             return clientReplied(request, at: place, findings: &findings)

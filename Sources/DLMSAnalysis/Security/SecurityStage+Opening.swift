@@ -22,6 +22,15 @@ extension SecurityStage {
     /// Opens `envelope`: decrypts and checks it with the first title and keys that work,
     /// tracks its invocation counter, and reports what could not be done as findings.
     mutating func open(_ envelope: ProtectedEnvelope, at place: SecurityPlace, findings: inout [Finding]) -> EnvelopeOpening {
+        let opening = attemptOpening(envelope, at: place, findings: &findings)
+        // Counted under the title that opened it (or the best evidence when none did).
+        trackInvocationCounter(of: envelope, title: opening.security.systemTitle, at: place, findings: &findings)
+        return opening
+    }
+
+    private mutating func attemptOpening(
+        _ envelope: ProtectedEnvelope, at place: SecurityPlace, findings: inout [Finding]
+    ) -> EnvelopeOpening {
         let content = envelope.content
         let control = content.securityControl
         var security = SecurityInfo(
@@ -31,7 +40,6 @@ extension SecurityStage {
         let titles = titleCandidates(for: envelope, conversation: place.conversation)
         security.systemTitle = titles.first?.title
         security.systemTitleSource = titles.first?.source.rawValue
-        trackInvocationCounter(of: envelope, title: titles.first?.title, at: place, findings: &findings)
         if !control.authenticated && !control.encrypted {
             security.plaintext = content.text
             return EnvelopeOpening(security: security, plaintext: content.text)
