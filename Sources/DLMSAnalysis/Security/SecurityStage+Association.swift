@@ -112,8 +112,10 @@ extension SecurityStage {
         guard place.sender != .unknown, let association = associations[place.conversation], association.isEstablished else {
             return
         }
-        guard let security else {
-            if association.isCipheredContext && Self.isService(apdu) {
+        let protection = security.map { Protection(SecurityControl(rawValue: $0.securityControl)) } ?? .none
+        if security == nil {
+            guard Self.isService(apdu) else { return }
+            if association.isCipheredContext {
                 findings.append(Finding(
                     .plaintextInCipheredAssociation,
                     "an unprotected \(APDUTag.name(apdu.tag) ?? "APDU") in an association established with the "
@@ -121,21 +123,20 @@ extension SecurityStage {
                     packet: place.packet
                 ))
             }
-            return
         }
-        let protection = Protection(SecurityControl(rawValue: security.securityControl))
+        let name = security?.envelope ?? "unprotected \(APDUTag.name(apdu.tag) ?? "APDU")"
         let side = place.sender == .clientToServer ? "client" : "server"
         if let floor = association.initiateProtection[place.sender], protection.isWeaker(than: floor) {
             findings.append(Finding(
                 .securityPolicyViolation,
-                "this \(security.envelope) is \(protection.name), weaker than the \(floor.name) initiate the \(side) "
+                "this \(name) is \(protection.name), weaker than the \(floor.name) initiate the \(side) "
                     + "established the association with",
                 packet: place.packet
             ))
         } else if let strongest = association.strongestProtection[place.sender], protection.isWeaker(than: strongest) {
             findings.append(Finding(
                 .securityPolicyViolation,
-                "this \(security.envelope) is \(protection.name), weaker than the \(strongest.name) APDUs the \(side) sent "
+                "this \(name) is \(protection.name), weaker than the \(strongest.name) APDUs the \(side) sent "
                     + "earlier in this association",
                 packet: place.packet
             ))

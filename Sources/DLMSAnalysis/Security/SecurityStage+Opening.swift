@@ -14,6 +14,8 @@ extension SecurityStage {
         var authenticationKey: [UInt8]?
         /// The entry that gave the AK, for telling a wrong AK from damage.
         var authenticationKeySource: String?
+        /// Whether the keys are another meter's, tried because the sender's meter has no entry.
+        var isFallback: Bool
     }
 
     /// At most this many title and key combinations are tried per APDU.
@@ -79,6 +81,18 @@ extension SecurityStage {
             findings.append(Finding(.keyMissing, "the keys for this \(envelope.name) could not be set up", packet: place.packet))
             return EnvelopeOpening(security: security, plaintext: clearText)
         }
+        if attempts.prefix(Self.maxAttempts).allSatisfy(\.isFallback) {
+            // Only other meters' keys were there to try: the sender's own are missing.
+            let meter = associations[place.conversation]?.serverSystemTitle.map { Hex.encode($0) } ?? "?"
+            findings.append(Finding(
+                .keyMissing,
+                "no keys for meter \(meter), which the association names, and no other meter's keys in the keys file "
+                    + "open this \(envelope.name)",
+                packet: place.packet
+            ))
+            security.plaintext = clearText
+            return EnvelopeOpening(security: security, plaintext: clearText)
+        }
         return failed(envelope, security, attempt: attempt, opening: opening, tried: min(attempts.count, Self.maxAttempts),
                       at: place, findings: &findings)
     }
@@ -114,16 +128,19 @@ extension SecurityStage {
         var attempts: [Attempt] = []
         let association = associations[conversation]
         for title in titles {
-            for lookup in lookups(for: envelope.sender, title: title.title, association: association) {
+            for (lookup, isFallback) in lookups(for: envelope.sender, title: title.title, association: association) {
                 guard let (key, source) = encryptionKey(envelope.keyKind, in: lookup, association: association) else { continue }
                 let attempt = Attempt(
                     title: title, encryptionKey: key, keySource: source, authenticationKey: lookup.keys.ak,
-                    authenticationKeySource: lookup.source(of: .ak)?.description
+                    authenticationKeySource: lookup.source(of: .ak)?.description, isFallback: isFallback
                 )
-                let known = attempts.contains {
-                    $0.title.title == title.title && $0.encryptionKey == key && $0.authenticationKey == attempt.authenticationKey
+                // The same title and key without an AK would only ever give "unchecked": where an
+                // entry has the AK, that one checks the tag, and a failure must not be hidden.
+                if let same = attempts.firstIndex(where: { $0.title.title == title.title && $0.encryptionKey == key }) {
+                    if attempts[same].authenticationKey == nil, attempt.authenticationKey != nil { attempts[same] = attempt }
+                    continue
                 }
-                if !known { attempts.append(attempt) }
+                attempts.append(attempt)
             }
         }
         return attempts
@@ -131,10 +148,12 @@ extension SecurityStage {
 
     /// The keys entries for an APDU from `sender` with `title`: the meter's entry (for a
     /// client's APDU, the meter it talks to), the sender's own entry, then the default.
-    func lookups(for sender: Direction, title: [UInt8], association: AssociationState?) -> [KeyLookup] {
-        var lookups: [KeyLookup] = []
-        func add(_ lookup: KeyLookup) {
-            if !lookups.contains(where: { $0.entry == lookup.entry }) { lookups.append(lookup) }
+    func lookups(
+        for sender: Direction, title: [UInt8], association: AssociationState?
+    ) -> [(lookup: KeyLookup, isFallback: Bool)] {
+        var lookups: [(lookup: KeyLookup, isFallback: Bool)] = []
+        func add(_ lookup: KeyLookup, fallback: Bool = false) {
+            if !lookups.contains(where: { $0.lookup.entry == lookup.entry }) { lookups.append((lookup, fallback)) }
         }
         let meter = association?.serverSystemTitle ?? association?.calledSystemTitle ?? keys.defaultServerSystemTitle
         switch sender {
@@ -148,10 +167,12 @@ extension SecurityStage {
             if let meter, keys.meters[meter] != nil { add(keys.lookup(forSender: meter, role: .meter)) }
         }
         add(keys.lookup(forSender: nil, role: .meter))
-        // A client's APDU before the AARE names the meter (its AARQ): any meter's keys may be the ones.
+        // A client's APDU before the AARE names the meter (its AARQ): any meter's keys may be the
+        // ones. After it, when the named meter has no entry, the others are tried as a fallback (a
+        // meter filed under a mistyped title still opens).
         if sender != .serverToClient, meter == nil || keys.meters[meter ?? []] == nil, keys.meters.count <= Self.maxAttempts {
             for entry in keys.meters.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-                add(keys.lookup(forSender: entry, role: .meter))
+                add(keys.lookup(forSender: entry, role: .meter), fallback: meter != nil)
             }
         }
         return lookups
