@@ -219,11 +219,7 @@ extension SecurityStage {
         _ envelope: ProtectedEnvelope, _ security: SecurityInfo, attempt: Attempt, opening: CipheredContentOpening,
         at place: SecurityPlace, findings: inout [Finding]
     ) -> EnvelopeOpening {
-        var security = security
-        security.systemTitle = attempt.title.title
-        security.systemTitleSource = attempt.title.source.rawValue
-        security.keySource = attempt.keySource
-        security.tag = opening.tag
+        var security = Self.describe(security, attempt: attempt, tag: opening.tag)
         security.plaintext = opening.plaintext
         if opening.tag == .valid, let source = attempt.authenticationKeySource { verifiedAuthenticationKeys.insert(source) }
         if let summary = opening.systemTitleAdjustment.summary {
@@ -255,11 +251,7 @@ extension SecurityStage {
         _ envelope: ProtectedEnvelope, _ security: SecurityInfo, attempt: Attempt, opening: CipheredContentOpening,
         tried: Int, at place: SecurityPlace, findings: inout [Finding]
     ) -> EnvelopeOpening {
-        var security = security
-        security.systemTitle = attempt.title.title
-        security.systemTitleSource = attempt.title.source.rawValue
-        security.keySource = attempt.keySource
-        security.tag = opening.tag
+        var security = Self.describe(security, attempt: attempt, tag: opening.tag)
         let readable = opening.plaintext.map(Self.reads) ?? false
         let withKeys = tried == 1 ? "the keys of entry \(attempt.keySource)"
             : "any of the \(tried) title and key combinations known"
@@ -286,6 +278,16 @@ extension SecurityStage {
         guard readable, let plaintext = opening.plaintext else { return EnvelopeOpening(security: security, plaintext: nil) }
         security.plaintext = plaintext
         return EnvelopeOpening(security: security, plaintext: plaintext)
+    }
+
+    /// `security` with the title, its source, the key's source and the verdict of `attempt`.
+    private static func describe(_ security: SecurityInfo, attempt: Attempt, tag: TagVerdict) -> SecurityInfo {
+        var security = security
+        security.systemTitle = attempt.title.title
+        security.systemTitleSource = attempt.title.source.rawValue
+        security.keySource = attempt.keySource
+        security.tag = tag
+        return security
     }
 
     private func wrongKey(_ envelope: ProtectedEnvelope, _ reason: String, at place: SecurityPlace) -> Finding {

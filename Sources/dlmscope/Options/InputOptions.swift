@@ -1,4 +1,5 @@
 import ArgumentParser
+import DLMSCapture
 import DLMSCore
 
 /// Options that say what to read and how.
@@ -34,6 +35,16 @@ struct InputOptions: ParsableArguments {
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("no input given") }
+    }
+
+    /// Compiles the capture filter once up front, so that a bad expression is a usage error.
+    func checkFilter() throws {
+        guard let filter else { return }
+        do {
+            try PcapReader.validate(filter: filter)
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 }
 

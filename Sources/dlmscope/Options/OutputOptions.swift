@@ -32,8 +32,4 @@ struct OutputOptions: ParsableArguments {
         return output == nil && isatty(STDOUT_FILENO) == 1 ? .text : .json
     }
 
-    func openSink() throws -> OutputSink {
-        guard let output else { return .standardOutput() }
-        return try OutputSink.file(output)
-    }
 }

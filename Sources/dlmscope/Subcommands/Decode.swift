@@ -19,21 +19,9 @@ extension DLMScopeCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            if let filter = input.filter {
-                do {
-                    try PcapReader.validate(filter: filter)
-                } catch {
-                    throw ValidationError(error.description)
-                }
-            }
+            try input.checkFilter()
             let keyStore = try keys.loadKeys()
-            let sink: OutputSink
-            do {
-                sink = try output.openSink()
-            } catch {
-                CommandLineError.report("\(error)")
-                throw ExitCode(2)
-            }
+            let sink = try CommandLineError.openSink(output.output)
             var renderer = output.effectiveFormat.makeRenderer(
                 inputCount: input.inputs.count, options: output.renderOptions
             )

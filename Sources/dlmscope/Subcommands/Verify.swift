@@ -33,21 +33,9 @@ extension DLMScopeCommand {
         var output: String?
 
         func run() throws {
-            if let filter = input.filter {
-                do {
-                    try PcapReader.validate(filter: filter)
-                } catch {
-                    throw ValidationError(error.description)
-                }
-            }
+            try input.checkFilter()
             let keyStore = try keys.loadKeys()
-            let sink: OutputSink
-            do {
-                sink = try output.map { try OutputSink.file($0) } ?? .standardOutput()
-            } catch {
-                CommandLineError.report("\(error)")
-                throw ExitCode(2)
-            }
+            let sink = try CommandLineError.openSink(output)
             let options = TraceDecoder.Options(
                 capture: .init(raw: input.raw, filter: input.filter), transport: input.transport.forced, keys: keyStore
             )
