@@ -31,6 +31,7 @@ public struct PDUDecoder {
             )
             record.security = draft.security
             record.hls = draft.hls
+            record.securitySetup = draft.securitySetup
             return record
         }
     }

@@ -21,6 +21,8 @@ public struct Record: Sendable {
     public var security: SecurityInfo?
     /// For an HLS pass 3/4 reply: whether it proves the sender holds the secret.
     public var hls: HLSResult?
+    /// For a Security setup (class 64) method invocation or answer: what it did.
+    public var securitySetup: SecuritySetupEvent?
     /// The index of the record this one answers or is answered by (request and response).
     public var partner: Int?
     public var findings: [Finding]

@@ -13,7 +13,7 @@ public struct SecurityInfo: Sendable, Hashable {
         case none
     }
 
-    public enum SignatureVerdict: String, Sendable, Hashable {
+    public enum SignatureVerdict: String, Sendable, Hashable, CaseIterable {
         case valid, invalid, unchecked
     }
 
@@ -29,6 +29,8 @@ public struct SecurityInfo: Sendable, Hashable {
     public var keySource: String?
     public var tag: TagVerdict
     public var signature: SignatureVerdict?
+    /// The certificate whose public key checked the signature (suites 1 and 2).
+    public var certificate: CertificateSummary?
     /// The plaintext APDU's bytes when the envelope was opened.
     public var plaintext: [UInt8]?
     /// Whether the plaintext holds a secret (the dedicated key of a glo-initiate-request), so

@@ -90,7 +90,8 @@ extension TraceDecoder {
         }
         emit(packets: packets, time: unit.carriers.last?.time, flow: flowNames.name(context.flow),
              direction: direction, transport: TransportHeader(kind: unit.kind, fields: unit.fields),
-             apdu: draft.apdu, security: draft.security, hls: draft.hls, findings: unit.findings,
+             apdu: draft.apdu, security: draft.security, hls: draft.hls, securitySetup: draft.securitySetup,
+             findings: unit.findings,
              opens: draft.opens, closes: draft.closes)
     }
 

@@ -93,6 +93,7 @@ public struct TraceDecoder: IteratorProtocol, Sequence {
     mutating func emit(
         packets: [Int], time: Timestamp?, flow: String?, direction: Direction,
         transport: TransportHeader, apdu: DecodedAPDU? = nil, security: SecurityInfo? = nil, hls: HLSResult? = nil,
+        securitySetup: SecuritySetupEvent? = nil,
         findings: [Finding], opens: ExchangeKey? = nil, closes: ExchangeKey? = nil
     ) {
         var record = Record(
@@ -101,6 +102,7 @@ public struct TraceDecoder: IteratorProtocol, Sequence {
         )
         record.security = security
         record.hls = hls
+        record.securitySetup = securitySetup
         nextIndex += 1
         if let closes {
             if let request = exchanges.removeValue(forKey: closes) {

@@ -77,6 +77,9 @@ extension Finding.Code {
     public static let systemTitleMismatch = Self("system-title-mismatch", severity: .warning)
     /// Compressed protected content (SC bit 7): the plaintext is not decompressed.
     public static let contentCompressed = Self("content-compressed", severity: .warning)
+    /// The security suite in the security control byte does not fit the key (suites 0 and 1
+    /// use 128-bit keys, suite 2 256-bit keys), or is not one the Green Book defines.
+    public static let securitySuiteMismatch = Self("security-suite-mismatch", severity: .warning)
     /// The LLS password sent is not the configured one.
     public static let llsPasswordMismatch = Self("lls-password-mismatch", severity: .error)
     public static let gcmTagInvalid = Self("gcm-tag-invalid", severity: .error)
@@ -87,4 +90,23 @@ extension Finding.Code {
     public static let plaintextInCipheredAssociation = Self("plaintext-in-ciphered-association", severity: .warning)
     public static let securityPolicyViolation = Self("security-policy-violation", severity: .error)
     public static let hlsResponseInvalid = Self("hls-response-invalid", severity: .error)
+
+    // MARK: Security suites 1 and 2
+    /// A wrapped key (general-ciphering wrapped-key, Security setup key_transfer) fails its
+    /// RFC 3394 integrity check under the master key: a wrong KEK, or damaged data.
+    public static let keyUnwrapFailed = Self("key-unwrap-failed", severity: .error)
+    /// Key agreement could not be computed: a public key that is not a point on the suite's
+    /// curve, keys of another curve, or a scheme the Green Book does not define.
+    public static let keyAgreementFailed = Self("key-agreement-failed", severity: .error)
+    /// A signature (general-signing, an ephemeral key's, HLS-ECDSA) or a GCM tag could not be
+    /// checked: the originator's public key is not known, or the construction is not established.
+    public static let authenticityUnchecked = Self("authenticity-unchecked", severity: .warning)
+    /// A certificate used or carried is outside its validity period.
+    public static let certificateExpired = Self("certificate-expired", severity: .warning)
+    /// A certificate's key usage does not allow what it is used for (signing, key agreement).
+    public static let certificateKeyUsage = Self("certificate-key-usage", severity: .warning)
+    /// A certificate's subject names another system title than the party that uses it.
+    public static let certificateSystemTitleMismatch = Self("certificate-system-title-mismatch", severity: .warning)
+    /// A certificate's signature does not verify with its issuer's key from the keys file.
+    public static let certificateSignatureInvalid = Self("certificate-signature-invalid", severity: .error)
 }

@@ -56,6 +56,10 @@ public struct JSONLinesRenderer: RecordRenderer {
             json.key("hls", &out)
             json.value(.fields(hls.jsonFields), &out)
         }
+        if let setup = record.securitySetup {
+            json.key("securitySetup", &out)
+            json.value(.fields(setup.jsonFields), &out)
+        }
         if let partner = record.partner {
             json.key("partner", &out)
             json.integer(partner, &out)

@@ -187,6 +187,27 @@ public enum RecordSchema {
         }
       },
       "description": "For an HLS pass 3/4 reply (reply_to_HLS_authentication), or an AARQ's LLS password (mechanism 1): whether it proves the sender holds the secret."
+    },
+    "securitySetup": {
+      "type": "object",
+      "description": "For a Security setup (class 64) method invocation or its answer: the method and what it carried — transferred keys by id, size and unwrap result (never their values; once the meter accepts them they open the traffic that follows), key_agreement ephemeral keys with their signature verdicts, certificates and PKCS #10 requests by content, key pair types, certificate identifications.",
+      "required": [
+        "method",
+        "response"
+      ],
+      "properties": {
+        "method": {
+          "type": "string",
+          "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+          "description": "security-activate, key-transfer, key-agreement, generate-key-pair, generate-certificate-request, import-certificate, export-certificate, remove-certificate, or method-N for another method id."
+        },
+        "response": {
+          "type": "boolean"
+        },
+        "certificate": {
+          "type": "object"
+        }
+      }
     }
   },
   "$defs": {
@@ -311,11 +332,59 @@ public enum RecordSchema {
         },
         "keySource": {
           "type": "string",
-          "description": "Which keys-file entry gave the encryption key: \"default\", an entry's system title, or \"association\" for a dedicated key learned from the AARQ (never the key)."
+          "description": "Which keys-file entry gave the encryption key: \"default\", an entry's system title (for an agreed key, the recipient's, whose agreement key derived it), or \"association\" for a dedicated key learned from the AARQ (never the key)."
         },
         "plaintextWithheld": {
           "type": "string",
           "description": "Why `plaintext` is null although the envelope was opened: it holds a secret (shown with --show-secrets)."
+        },
+        "certificate": {
+          "type": "object",
+          "description": "The X.509 certificate (from the keys file) whose public key checked the signature: subject, issuer, validity, key usage and the system title in its subject.",
+          "required": [
+            "subject",
+            "issuer",
+            "serialNumber",
+            "notBefore",
+            "notAfter",
+            "sha256Fingerprint"
+          ],
+          "properties": {
+            "subject": {
+              "type": "string"
+            },
+            "issuer": {
+              "type": "string"
+            },
+            "serialNumber": {
+              "type": "string"
+            },
+            "notBefore": {
+              "type": "string"
+            },
+            "notAfter": {
+              "type": "string"
+            },
+            "keyUsage": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "systemTitle": {
+              "type": "string",
+              "pattern": "^([0-9A-F]{2})*$"
+            },
+            "publicKeyCurve": {
+              "enum": [
+                "P-256",
+                "P-384"
+              ]
+            },
+            "sha256Fingerprint": {
+              "type": "string"
+            }
+          }
         }
       }
     },

@@ -31,6 +31,7 @@ public struct TextRenderer: RecordRenderer {
         if let security = record.security { line += "  " + security.summary }
         if let apdu = record.apdu { line += "  " + apdu.summary(options) }
         if let hls = record.hls { line += "  [HLS \(hls.mechanism) \(hls.result.rawValue)]" }
+        if let setup = record.securitySetup { line += "  [security setup \(setup.line)]" }
         if let partner = record.partner { line += "  (#\(partner))" }
         out.append(contentsOf: line.utf8)
         out.append(0x0A)

@@ -47,6 +47,9 @@ public struct XMLRenderer: RecordRenderer {
         if let hls = record.hls {
             text += "    <!--HLS mechanism \(hls.mechanism): \(hls.result.rawValue)\(hls.reason.map { " (\($0))" } ?? "")-->\n"
         }
+        if let setup = record.securitySetup {
+            XMLNode.comment("Security setup \(setup.line)").write(to: &text, level: 2)
+        }
         for finding in record.findings {
             text += "    <Finding severity=\"\(finding.severity.rawValue)\" code=\"\(finding.code.rawValue)\""
             if let packet = finding.packet { text += " packet=\"\(packet)\"" }

@@ -1,10 +1,11 @@
 // make-samples: writes the captures in Samples/ with the project's own pcap
-// writer, so that every sample is reproducible byte for byte.
+// writer. Every sample is reproducible byte for byte except those of security
+// suites 1 and 2, whose ECDSA signatures (OpenSSL, random k) differ on each run.
 //
 //     swift run make-samples [directory]     (default: Samples)
 //
-// Samples/README.md says what each file holds; a test regenerates them and
-// compares.
+// Samples/README.md says what each file holds; a test regenerates the
+// reproducible ones and compares, another checks the suite samples' verdicts.
 import DLMSTestSupport
 import Foundation
 

@@ -38,7 +38,10 @@ struct APDUStage {
     mutating func process(_ unit: FramedUnit, stream: StreamID, sender: Direction) -> [RecordDraft] {
         guard let bytes = unit.apdu else { return [RecordDraft(unit: unit)] }
         var unit = unit
-        let place = SecurityPlace(conversation: stream.conversation, sender: sender, packet: unit.carriers.last?.packet)
+        let place = SecurityPlace(
+            conversation: stream.conversation, sender: sender, packet: unit.carriers.last?.packet,
+            time: unit.carriers.last?.time
+        )
         let (decoded, protection) = decodeAndOpen(bytes, at: place, into: &unit.findings)
         guard let apdu = decoded.apdu else {
             return [annotate(RecordDraft(unit: unit, apdu: decoded, security: protection), stream: stream, at: place)]
@@ -101,9 +104,21 @@ struct APDUStage {
     /// Decodes `bytes` and opens what is protected in it: an envelope becomes its plaintext
     /// APDU (the envelope kept beside it), a ciphered initiate is decrypted next to its ACSE APDU.
     private mutating func decodeAndOpen(
-        _ bytes: [UInt8], at place: SecurityPlace, into findings: inout [Finding]
+        _ bytes: [UInt8], at place: SecurityPlace, into findings: inout [Finding], depth: Int = 0
     ) -> (DecodedAPDU, SecurityInfo?) {
         let decoded = decode(bytes, packet: place.packet, into: &findings)
+        switch decoded.apdu {
+        case let .generalCiphering(apdu)?:
+            let opening = security.openGeneralCiphering(apdu, at: place, findings: &findings)
+            guard let plaintext = opening.plaintext else { return (decoded, opening.security) }
+            var opened = decode(plaintext, packet: place.packet, into: &findings)
+            opened.envelope = decoded.apdu
+            return (opened, opening.security)
+        case let .generalSigning(apdu)?:
+            return openGeneralSigning(apdu, decoded, at: place, into: &findings, depth: depth)
+        default:
+            break
+        }
         guard let (envelope, site) = security.envelope(in: decoded, sender: place.sender) else { return (decoded, nil) }
         if site == .unknownTag, let last = findings.lastIndex(where: { $0.code == .apduUnknownTag }) {
             // Gurux sends a ciphered access service this way: no glo- tag exists for it.
@@ -132,6 +147,44 @@ struct APDUStage {
             return (decoded, security)
         }
     }
+
+    /// A general-signing APDU: its signature checked, its content decoded and opened in turn
+    /// (it may be ciphered, or signed again: at most `maxSigningDepth` levels).
+    private mutating func openGeneralSigning(
+        _ apdu: GeneralSigning, _ decoded: DecodedAPDU, at place: SecurityPlace, into findings: inout [Finding], depth: Int
+    ) -> (DecodedAPDU, SecurityInfo?) {
+        let (verdict, certificate) = security.checkGeneralSigning(apdu, at: place, findings: &findings)
+        var signing = SecurityInfo(
+            envelope: "general-signing", securityControl: 0, invocationCounter: 0, key: .none, tag: .absent,
+            signature: verdict
+        )
+        signing.certificate = certificate
+        signing.systemTitle = apdu.originatorSystemTitle.isEmpty ? nil : apdu.originatorSystemTitle.bytes
+        signing.systemTitleSource = signing.systemTitle == nil ? nil : "apdu"
+        guard depth < Self.maxSigningDepth, !apdu.content.isEmpty else {
+            if depth >= Self.maxSigningDepth {
+                findings.append(Finding(
+                    .apduMalformed, "general-signing nested more than \(Self.maxSigningDepth) deep: the content is not decoded",
+                    packet: place.packet
+                ))
+            }
+            return (decoded, signing)
+        }
+        let (inner, innerSecurity) = decodeAndOpen(apdu.content.bytes, at: place, into: &findings, depth: depth + 1)
+        var opened = inner
+        opened.envelope = decoded.apdu
+        guard var security = innerSecurity else {
+            signing.plaintext = apdu.content.bytes
+            return (opened, signing)
+        }
+        // Signed ciphered content: the cipher's outcome, with the signature's beside it.
+        security.envelope = "general-signing"
+        if verdict != .valid || security.signature == nil || security.signature == .valid { security.signature = verdict }
+        security.certificate = certificate ?? security.certificate
+        return (opened, security)
+    }
+
+    static let maxSigningDepth = 4
 
     /// Decodes `bytes` (carried by `packet`), adding notes, trailing bytes and errors to `findings`.
     private func decode(_ bytes: [UInt8], packet: Int?, into findings: inout [Finding]) -> DecodedAPDU {
@@ -196,7 +249,10 @@ struct APDUStage {
                 kind: unit.kind, fields: unit.fields, carriers: outcome.carriers, findings: outcome.findings,
                 direction: unit.direction
             )
-            let place = SecurityPlace(conversation: stream.conversation, sender: sender, packet: outcome.carriers.last?.packet)
+            let place = SecurityPlace(
+                conversation: stream.conversation, sender: sender, packet: outcome.carriers.last?.packet,
+                time: outcome.carriers.last?.time
+            )
             var (decoded, protection) = decodeAndOpen(data, at: place, into: &whole.findings)
             decoded.reassembly = .init(method: "general-block-transfer", blocks: outcome.blocks)
             return annotate(RecordDraft(unit: whole, apdu: decoded, security: protection), stream: stream, at: place)
@@ -287,6 +343,7 @@ struct APDUStage {
     private mutating func annotate(_ draft: RecordDraft, stream: StreamID, at place: SecurityPlace) -> RecordDraft {
         var draft = draft
         draft.hls = security.observe(draft.apdu, security: draft.security, at: place, findings: &draft.unit.findings)
+        draft.securitySetup = security.observeSecuritySetup(draft.apdu?.apdu, at: place, findings: &draft.unit.findings)
         guard let apdu = draft.apdu?.apdu else { return draft }
         let conversation = stream.conversation
         func key(_ service: ExchangeKey.Service, _ id: UInt32 = 0) -> ExchangeKey {

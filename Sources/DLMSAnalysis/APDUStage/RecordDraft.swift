@@ -9,6 +9,7 @@ struct RecordDraft {
     var apdu: DecodedAPDU?
     var security: SecurityInfo?
     var hls: HLSResult?
+    var securitySetup: SecuritySetupEvent?
     var opens: ExchangeKey?
     var closes: ExchangeKey?
 }

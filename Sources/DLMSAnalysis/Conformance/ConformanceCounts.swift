@@ -13,6 +13,8 @@ public struct ConformanceCounts: Sendable, Hashable {
     public var tags: [TagVerdict: Int] = [:]
     /// HLS and LLS verdicts.
     public var authentication: [HLSVerdict: Int] = [:]
+    /// ECDSA signature verdicts (general-signing, ephemeral keys of key agreement).
+    public var signatures: [SecurityInfo.SignatureVerdict: Int] = [:]
 
     public init() {}
 
@@ -26,6 +28,7 @@ public struct ConformanceCounts: Sendable, Hashable {
             ciphered += 1
             if security.decrypted { decrypted += 1 }
             tags[security.tag, default: 0] += 1
+            if let signature = security.signature { signatures[signature, default: 0] += 1 }
         }
         if let hls = record.hls { authentication[hls.result, default: 0] += 1 }
     }
@@ -36,5 +39,6 @@ public struct ConformanceCounts: Sendable, Hashable {
         decrypted += other.decrypted
         tags.merge(other.tags, uniquingKeysWith: +)
         authentication.merge(other.authentication, uniquingKeysWith: +)
+        signatures.merge(other.signatures, uniquingKeysWith: +)
     }
 }

@@ -1,5 +1,6 @@
 import DLMSAPDU
 import DLMSCore
+import DLMSSecurity
 
 /// What one conversation's application association revealed (Green Book,
 /// association establishment and HLS): the system titles that go into the
@@ -22,6 +23,10 @@ struct AssociationState {
     var clientChallenge: [UInt8]?
     /// StoC: the AARE responding-authentication-value.
     var serverChallenge: [UInt8]?
+    /// The certificates the AARQ calling-AE-qualifier and AARE responding-AE-qualifier carry
+    /// (suites 1 and 2: the parties' signing certificates).
+    var clientCertificate: X509Certificate?
+    var serverCertificate: X509Certificate?
     /// From the InitiateRequest (plain, or decrypted from a glo-initiate-request).
     var dedicatedKey: [UInt8]?
     /// Whether an AARE accepted the association (and no release followed).
@@ -30,6 +35,8 @@ struct AssociationState {
     var initiateProtection: [Direction: Protection] = [:]
     /// The strongest protection each side used so far.
     var strongestProtection: [Direction: Protection] = [:]
+    /// Security setup method invocations waiting for their answers, by invoke-id.
+    var pendingSecuritySetup: [UInt8: PendingSecuritySetup] = [:]
     /// The invoke-id of the reply_to_HLS_authentication waiting for the server's answer.
     var pendingHLSInvokeId: UInt8?
 
@@ -51,8 +58,10 @@ struct AssociationState {
     /// parties, normally) until the new AARQ and AARE say otherwise; the rest starts over.
     mutating func restart() {
         let titles = (clientSystemTitle, serverSystemTitle)
+        let certificates = (clientCertificate, serverCertificate)
         self = AssociationState(generation: generation + 1)
         (clientSystemTitle, serverSystemTitle) = titles
+        (clientCertificate, serverCertificate) = certificates
     }
 
     /// The association ended (RLRE): its dedicated key and protection no longer apply.

@@ -56,6 +56,7 @@ extension SecurityStage {
             association.restart()
             association.clientSystemTitle = aarq.callingAPTitle ?? association.clientSystemTitle
             association.calledSystemTitle = aarq.calledAPTitle
+            if let qualifier = aarq.callingAEQualifier { association.clientCertificate = try? X509Certificate(der: qualifier) }
             association.context = aarq.applicationContext
             association.mechanism = mechanism
             if mechanism?.isHighLevel == true { association.clientChallenge = aarq.callingAuthenticationValue?.value }
@@ -94,6 +95,7 @@ extension SecurityStage {
     private mutating func associationResponded(_ aare: AARE, security: SecurityInfo?, at place: SecurityPlace) {
         updateAssociation(place.conversation) { association in
             association.serverSystemTitle = aare.respondingAPTitle ?? association.serverSystemTitle
+            if let qualifier = aare.respondingAEQualifier { association.serverCertificate = try? X509Certificate(der: qualifier) }
             association.context = aare.applicationContext ?? association.context
             association.mechanism = aare.mechanism ?? association.mechanism
             if association.mechanism?.isHighLevel == true {

@@ -43,6 +43,9 @@ extension SecurityStage {
             serverSystemTitle: association.serverSystemTitle ?? association.calledSystemTitle ?? keys.defaultServerSystemTitle,
             clientToServerChallenge: association.clientChallenge, serverToClientChallenge: association.serverChallenge
         )
+        if mechanism == .highECDSA {
+            return verifyECDSA(reply, from: responder, exchange: exchange, association: association, at: place, findings: &findings)
+        }
         let lookup = keys.lookup(forSender: exchange.serverSystemTitle, role: .meter)
         if let reason = uncheckedReason(mechanism, exchange: exchange, responder: responder, keys: lookup.keys) {
             return HLSResult(mechanism: Int(mechanism.rawValue), result: .unchecked, responder: responder, reason: reason)
@@ -78,13 +81,52 @@ extension SecurityStage {
         )
     }
 
+    /// Mechanism 7: the reply is the responder's ECDSA signature over its title, the peer's,
+    /// the challenge it answers and its own [b06]; checked with the responder's signing public
+    /// key from the keys file, or the certificate its AARQ/AARE AE-qualifier carried.
+    private mutating func verifyECDSA(
+        _ reply: [UInt8], from responder: HLSRole, exchange: HLSExchange, association: AssociationState,
+        at place: SecurityPlace, findings: inout [Finding]
+    ) -> HLSResult {
+        func unchecked(_ reason: String) -> HLSResult {
+            HLSResult(mechanism: 7, result: .unchecked, responder: responder, reason: reason)
+        }
+        guard let ownTitle = exchange.systemTitle(of: responder), let peerTitle = exchange.systemTitle(of: responder.peer),
+              let answered = exchange.challenge(answeredBy: responder), let own = exchange.challenge(sentBy: responder)
+        else { return unchecked("both system titles and both challenges are needed (AARQ and AARE)") }
+        var signer = keyring.keys(for: ownTitle, role: responder == .client ? .client : .meter).keys
+        let carried = responder == .client ? association.clientCertificate : association.serverCertificate
+        if signer.signatureVerificationKey == nil, let carried { signer.certificate = carried }
+        guard let key = signer.signatureVerificationKey else {
+            return unchecked("no signing public key or certificate for \(Hex.encode(ownTitle)), and its AE-qualifier carried none")
+        }
+        if let certificate = signer.certificate, certificate.publicKey == key {
+            checkCertificate(of: signer, title: ownTitle, usage: .digitalSignature, at: place, findings: &findings)
+        }
+        let verdict = (try? HLSVerifier.verifyECDSA(
+            reply, signingPublicKey: key, responderSystemTitle: ownTitle, peerSystemTitle: peerTitle,
+            answeredChallenge: answered, ownChallenge: own
+        )) ?? .unchecked
+        let function = responder == .client ? "f(StoC)" : "f(CtoS)"
+        if verdict == .invalid {
+            findings.append(Finding(
+                .hlsResponseInvalid,
+                "the \(responder.rawValue)'s HLS-ECDSA reply \(function) is not its signature over the titles and challenges "
+                    + "with the signing key of \(Hex.encode(ownTitle)): the \(responder.rawValue) does not hold the key",
+                packet: place.packet
+            ))
+        }
+        return HLSResult(
+            mechanism: 7, result: verdict, responder: responder, reason: verdict == .invalid ? "\(function) does not verify" : nil
+        )
+    }
+
     /// Why a reply cannot be checked, or nil when it can.
     private func uncheckedReason(
         _ mechanism: AuthenticationMechanism, exchange: HLSExchange, responder: HLSRole, keys: KeySet
     ) -> String? {
         switch mechanism {
         case .high: return "mechanism 2 is manufacturer specific"
-        case .highECDSA: return "ECDSA replies are checked with the suite 1 and 2 keys"
         case .highMD5, .highSHA1, .highSHA256, .highGMAC: break
         default: return "\(mechanism.name ?? "mechanism \(mechanism.rawValue)") has no HLS reply"
         }

@@ -225,6 +225,9 @@ extension SecurityStage {
         if let summary = opening.systemTitleAdjustment.summary {
             findings.append(Finding(.systemTitleInvalid, summary, packet: place.packet))
         }
+        if let mismatch = Self.suiteMismatch(envelope.content.securityControl, keyCount: attempt.encryptionKey.count) {
+            findings.append(Finding(.securitySuiteMismatch, "\(envelope.name): \(mismatch)", packet: place.packet))
+        }
         if let header = envelope.headerSystemTitle, !header.isEmpty, header != attempt.title.title {
             findings.append(Finding(
                 .systemTitleMismatch,
@@ -278,6 +281,20 @@ extension SecurityStage {
         guard readable, let plaintext = opening.plaintext else { return EnvelopeOpening(security: security, plaintext: nil) }
         security.plaintext = plaintext
         return EnvelopeOpening(security: security, plaintext: plaintext)
+    }
+
+    /// Why the suite in the security control byte does not fit a key of `keyCount` bytes, or nil
+    /// when it does (suites 0 and 1: AES-GCM-128, suite 2: AES-GCM-256; spec-notes §4.1).
+    static func suiteMismatch(_ control: SecurityControl, keyCount: Int) -> String? {
+        let expected: Int
+        switch control.suiteID {
+        case 0, 1: expected = 16
+        case 2: expected = 32
+        default: return "security suite \(control.suiteID) is not defined (0, 1 and 2 are)"
+        }
+        guard keyCount != expected else { return nil }
+        return "security suite \(control.suiteID) uses \(expected * 8)-bit keys, but the key that opened it has "
+            + "\(keyCount * 8) bits"
     }
 
     /// `security` with the title, its source, the key's source and the verdict of `attempt`.

@@ -11,7 +11,9 @@ import DLMSSecurity
 /// It keeps one `AssociationState` per conversation; keys come from the
 /// `KeyStore` and are never part of anything it reports.
 struct SecurityStage {
-    let keys: KeyStore
+    var keys: KeyStore
+    /// The keys file's suite 1/2 keys and certificates, read once.
+    let keyring: AsymmetricKeyring
     var associations: [Int: AssociationState] = [:]
     var counters = InvocationCounterTracker()
     /// Key entries (by the source of their AK) that verified a tag: a later tag failure with
@@ -19,6 +21,8 @@ struct SecurityStage {
     var verifiedAuthenticationKeys: Set<String> = []
     /// Keys set up for OpenSSL, by key bytes.
     private var ciphers: [[UInt8]: AESGCMKey] = [:]
+    /// Certificate problems already reported (one finding per certificate and problem).
+    var reportedCertificateProblems: Set<String> = []
     /// Per conversation, how many of its streams ended.
     private var endedStreams: [Int: Int] = [:]
 
@@ -27,6 +31,8 @@ struct SecurityStage {
 
     init(keys: KeyStore) {
         self.keys = keys
+        // Problems were reported when the keys were loaded (the CLI stops on them).
+        keyring = keys.asymmetricKeyring().keyring
     }
 
     /// The OpenSSL key for `bytes`, set up once; nil when OpenSSL refuses it.
@@ -64,4 +70,6 @@ struct SecurityPlace {
     var conversation: Int
     var sender: Direction
     var packet: Int?
+    /// When it was captured: certificates are judged valid or expired at this time.
+    var time: Timestamp? = nil
 }

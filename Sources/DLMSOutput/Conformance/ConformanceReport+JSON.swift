@@ -31,6 +31,7 @@ extension ConformanceCounts {
             .integer("decrypted", decrypted),
             Field("tags", .fields(TagVerdict.allCases.map { .integer($0.rawValue, tags[$0] ?? 0) })),
             Field("authentication", .fields(HLSVerdict.allCases.map { .integer($0.rawValue, authentication[$0] ?? 0) })),
+            Field("signatures", .fields(SecurityInfo.SignatureVerdict.allCases.map { .integer($0.rawValue, signatures[$0] ?? 0) })),
         ]
     }
 }

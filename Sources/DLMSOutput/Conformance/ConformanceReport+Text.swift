@@ -41,6 +41,11 @@ extension ConformanceCounts {
         text += ", \(ciphered) ciphered (\(share) %), \(decrypted) decrypted; tags: "
         text += TagVerdict.allCases.compactMap { verdict in tags[verdict].map { "\($0) \(verdict.rawValue)" } }
             .joined(separator: ", ")
+        if !signatures.isEmpty {
+            text += "; signatures: " + SecurityInfo.SignatureVerdict.allCases.compactMap { verdict in
+                signatures[verdict].map { "\($0) \(verdict.rawValue)" }
+            }.joined(separator: ", ")
+        }
         return text + authenticationSummary
     }
 

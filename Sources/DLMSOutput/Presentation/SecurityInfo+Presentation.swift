@@ -19,6 +19,7 @@ extension SecurityInfo {
             .integer("invocationCounter", invocationCounter), .text("tag", tag.rawValue),
             Field("signature", signature.map { .text($0.rawValue) } ?? .null), .boolean("decrypted", decrypted),
         ]
+        if let certificate { fields.append(Field("certificate", .fields(certificate.jsonFields))) }
         if plaintextHoldsSecret && !showSecrets {
             fields += [Field("plaintext", .null), .text("plaintextWithheld", "it holds the dedicated key (--show-secrets shows it)")]
         } else {
@@ -33,10 +34,11 @@ extension SecurityInfo {
         switch tag {
         case .valid: text += ", tag valid: authentic"
         case .invalid: text += ", TAG INVALID: not authentic"
-        case .unchecked: text += ", tag unchecked (no authentication key): authenticity unknown"
-        case .absent: text += authenticated ? "" : ", no tag (encryption only): authenticity unknown"
+        case .unchecked: text += ", tag unchecked: authenticity unknown"
+        case .absent: text += authenticated || !encrypted ? "" : ", no tag (encryption only): authenticity unknown"
         }
         if let signature { text += ", signature \(signature.rawValue)" }
+        if let certificate { text += " (\(certificate.line))" }
         text += ", IC \(invocationCounter)"
         if let systemTitle {
             text += ", title \(Hex.encode(systemTitle))" + (systemTitleSource.map { " from the \($0)" } ?? "")
@@ -54,6 +56,12 @@ extension SecurityInfo {
         case .invalid: text += " TAG INVALID"
         case .unchecked: text += " tag unchecked"
         case .absent: break
+        }
+        switch signature {
+        case .valid?: text += " signature valid"
+        case .invalid?: text += " SIGNATURE INVALID"
+        case .unchecked?: text += " signature unchecked"
+        case nil: break
         }
         return text + "]"
     }

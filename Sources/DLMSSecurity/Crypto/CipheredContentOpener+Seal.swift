@@ -12,10 +12,11 @@ extension CipheredContentOpener {
     ///
     /// The system title must be 8 bytes (an encoder never invents padding),
     /// and a policy that authenticates needs the authentication key; both
-    /// throw otherwise.
+    /// throw otherwise. `extraAuthenticatedData` follows SC ‖ AK in the AAD
+    /// (general-ciphering's header fields; empty for every other APDU).
     public static func seal(
         plaintext: [UInt8], securityControl: SecurityControl, invocationCounter: UInt32, systemTitle: [UInt8],
-        encryptionKey: AESGCMKey, authenticationKey: [UInt8]?
+        encryptionKey: AESGCMKey, authenticationKey: [UInt8]?, extraAuthenticatedData: [UInt8] = []
     ) throws(SecurityError) -> CipheredContent {
         let header = SecurityHeader(securityControl: securityControl, invocationCounter: invocationCounter)
         let text: [UInt8]
@@ -34,11 +35,13 @@ extension CipheredContentOpener {
             }
             if encrypted {
                 (text, tag) = try encryptionKey.seal(
-                    plaintext: plaintext, iv: iv, aad: [securityControl.rawValue] + authenticationKey
+                    plaintext: plaintext, iv: iv, aad: [securityControl.rawValue] + authenticationKey + extraAuthenticatedData
                 )
             } else {
                 text = plaintext
-                tag = try encryptionKey.gmac(iv: iv, aad: [securityControl.rawValue] + authenticationKey + plaintext)
+                tag = try encryptionKey.gmac(
+                    iv: iv, aad: [securityControl.rawValue] + authenticationKey + extraAuthenticatedData + plaintext
+                )
             }
         }
         guard let content = CipheredContent(header: header, text: text, tag: tag) else {
@@ -50,11 +53,12 @@ extension CipheredContentOpener {
     /// `seal` with the encryption key as bytes (16 or 32; any other length throws).
     public static func seal(
         plaintext: [UInt8], securityControl: SecurityControl, invocationCounter: UInt32, systemTitle: [UInt8],
-        encryptionKey: [UInt8], authenticationKey: [UInt8]?
+        encryptionKey: [UInt8], authenticationKey: [UInt8]?, extraAuthenticatedData: [UInt8] = []
     ) throws(SecurityError) -> CipheredContent {
         try seal(
             plaintext: plaintext, securityControl: securityControl, invocationCounter: invocationCounter,
-            systemTitle: systemTitle, encryptionKey: try AESGCMKey(encryptionKey), authenticationKey: authenticationKey
+            systemTitle: systemTitle, encryptionKey: try AESGCMKey(encryptionKey), authenticationKey: authenticationKey,
+            extraAuthenticatedData: extraAuthenticatedData
         )
     }
 }

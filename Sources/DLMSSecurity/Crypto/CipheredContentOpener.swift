@@ -35,8 +35,12 @@ public enum CipheredContentOpener {
     /// - Neither: the text is the plaintext; `absent`.
     ///
     /// Throws only when OpenSSL itself fails.
+    ///
+    /// `extraAuthenticatedData` follows SC ‖ AK in the AAD (the header
+    /// fields general-ciphering authenticates; empty for every other APDU).
     public static func open(
-        _ content: CipheredContent, systemTitle: [UInt8], encryptionKey: AESGCMKey?, authenticationKey: [UInt8]?
+        _ content: CipheredContent, systemTitle: [UInt8], encryptionKey: AESGCMKey?, authenticationKey: [UInt8]?,
+        extraAuthenticatedData: [UInt8] = []
     ) throws(SecurityError) -> CipheredContentOpening {
         let control = content.securityControl
         guard control.authenticated || control.encrypted else {
@@ -46,17 +50,19 @@ public enum CipheredContentOpener {
             systemTitle: systemTitle, invocationCounter: content.invocationCounter
         )
         let (plaintext, tag) = try open(
-            content, iv: iv, encryptionKey: encryptionKey, authenticationKey: authenticationKey
+            content, iv: iv, encryptionKey: encryptionKey,
+            authenticationData: authenticationKey.map { [control.rawValue] + $0 + extraAuthenticatedData }
         )
         return CipheredContentOpening(plaintext: plaintext, tag: tag, systemTitleAdjustment: adjustment)
     }
 
     /// The policy table of `open` for a protected content and its IV.
+    /// `authenticationData` is the AAD prefix SC ‖ AK (‖ extra), nil without AK.
     private static func open(
-        _ content: CipheredContent, iv: [UInt8], encryptionKey: AESGCMKey?, authenticationKey: [UInt8]?
+        _ content: CipheredContent, iv: [UInt8], encryptionKey: AESGCMKey?, authenticationData: [UInt8]?
     ) throws(SecurityError) -> (plaintext: [UInt8]?, tag: TagVerdict) {
         let control = content.securityControl
-        switch (control.authenticated, control.encrypted, encryptionKey, authenticationKey) {
+        switch (control.authenticated, control.encrypted, encryptionKey, authenticationData) {
         case (false, false, _, _):
             return (content.text, .absent)
         case (false, true, nil, _):
@@ -65,18 +71,18 @@ public enum CipheredContentOpener {
             return (try key.decryptWithoutTag(ciphertext: content.text, iv: iv), .absent)
         case (true, false, nil, _), (true, false, _, nil):
             return (content.text, .unchecked)
-        case let (true, false, key?, authenticationKey?):
+        case let (true, false, key?, authenticationData?):
             // GMAC over SC ‖ AK ‖ plaintext: the whole APDU is authenticated data.
-            let aad = [control.rawValue] + authenticationKey + content.text
+            let aad = authenticationData + content.text
             guard let tag = content.tag else { return (content.text, .invalid) }
             return (content.text, try key.verifyGMAC(tag: tag, iv: iv, aad: aad) ? .valid : .invalid)
         case (true, true, nil, _):
             return (nil, .unchecked)
         case let (true, true, key?, nil):
             return (try key.decryptWithoutTag(ciphertext: content.text, iv: iv), .unchecked)
-        case let (true, true, key?, authenticationKey?):
+        case let (true, true, key?, authenticationData?):
             let (plaintext, authentic) = try key.decrypt(
-                ciphertext: content.text, iv: iv, aad: [control.rawValue] + authenticationKey, tag: content.tag ?? []
+                ciphertext: content.text, iv: iv, aad: authenticationData, tag: content.tag ?? []
             )
             return (plaintext, authentic ? .valid : .invalid)
         }
@@ -86,9 +92,13 @@ public enum CipheredContentOpener {
     /// throws). Prefer an `AESGCMKey` kept for the key's lifetime when
     /// opening a stream of APDUs.
     public static func open(
-        _ content: CipheredContent, systemTitle: [UInt8], encryptionKey: [UInt8]?, authenticationKey: [UInt8]?
+        _ content: CipheredContent, systemTitle: [UInt8], encryptionKey: [UInt8]?, authenticationKey: [UInt8]?,
+        extraAuthenticatedData: [UInt8] = []
     ) throws(SecurityError) -> CipheredContentOpening {
         let key = try encryptionKey.map { bytes throws(SecurityError) in try AESGCMKey(bytes) }
-        return try open(content, systemTitle: systemTitle, encryptionKey: key, authenticationKey: authenticationKey)
+        return try open(
+            content, systemTitle: systemTitle, encryptionKey: key, authenticationKey: authenticationKey,
+            extraAuthenticatedData: extraAuthenticatedData
+        )
     }
 }

@@ -62,6 +62,11 @@ struct KeyOptions: ParsableArguments {
     func keyStore() throws(KeysFileError) -> KeyStore {
         var store = try keysFile.map { path throws(KeysFileError) in try KeyStore(contentsOfFile: path) } ?? KeyStore()
         try store.apply(flags)
+        // Suite 1/2 key and certificate files are read now, so that a bad one stops the run here.
+        if var problem = store.asymmetricKeyring().problems.first {
+            problem.file = keysFile
+            throw problem
+        }
         return store
     }
 
