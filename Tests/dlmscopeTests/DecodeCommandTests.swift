@@ -16,6 +16,22 @@ import Testing
         #expect(result.lines.first?.hasPrefix(#"{"file":"Samples/wrapper-session.pcap","index":1,"#) == true)
     }
 
+    /// Every sample, opened with its keys (certificates, signatures, Security setup events
+    /// included), gives schema-valid records.
+    @Test(arguments: [
+        ["Samples/ciphered-session.pcap", "-k", "Samples/ciphered-session.keys.toml"],
+        ["Samples/suite1-session.pcap", "-k", "Samples/suite1-session.keys.toml"],
+        ["Samples/suite2-session.pcap", "-k", "Samples/suite2-session.keys.toml"],
+        ["Samples/han-push.log"],
+    ])
+    func everySampleDecodesToSchemaValidJSONLines(arguments: [String]) throws {
+        let result = try CommandRunner.run(["decode", "-T", "json"] + arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        let validator = try JSONSchemaValidator(schema: Data(RecordSchema.text.utf8))
+        #expect(!result.lines.isEmpty)
+        for line in result.lines { #expect(validator.validate(jsonLine: line) == [], "\(line)") }
+    }
+
     @Test func jsonIsTheDefaultWhenStdoutIsNotATerminal() throws {
         let result = try CommandRunner.run(["decode", Self.sample])
         #expect(result.lines.first?.hasPrefix("{") == true)

@@ -14,7 +14,7 @@ extension KeyStore {
                 do {
                     return try read()
                 } catch {
-                    problems.append(KeysFileError(file: nil, entry: entry, field: field, problem: error.message))
+                    problems.append(KeysFileError(file: nil, entry: entry, field: field, problem: "cannot be used: \(error.message)"))
                     return nil
                 }
             }

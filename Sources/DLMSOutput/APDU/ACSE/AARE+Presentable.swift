@@ -42,7 +42,7 @@ extension AARE: APDUPresentable {
             fields.append(.integer("diagnosticCode", diagnostic.value))
         }
         fields += ACSEPresentation.bytesField("respondingApTitle", respondingAPTitle)
-        fields += ACSEPresentation.bytesField("respondingAeQualifier", respondingAEQualifier)
+        fields += ACSEPresentation.qualifierFields("respondingAeQualifier", respondingAEQualifier)
         fields += ACSEPresentation.integerField("respondingApInvocationId", respondingAPInvocationId)
         fields += ACSEPresentation.integerField("respondingAeInvocationId", respondingAEInvocationId)
         fields += ACSEPresentation.requirementsField("responderAcseRequirements", responderACSERequirements)

@@ -44,11 +44,11 @@ extension AARQ: APDUPresentable {
         if let protocolVersion { fields.append(.text("protocolVersion", protocolVersion.binaryText)) }
         fields += ACSEPresentation.applicationContextFields(applicationContextName)
         fields += ACSEPresentation.bytesField("calledApTitle", calledAPTitle)
-        fields += ACSEPresentation.bytesField("calledAeQualifier", calledAEQualifier)
+        fields += ACSEPresentation.qualifierFields("calledAeQualifier", calledAEQualifier)
         fields += ACSEPresentation.integerField("calledApInvocationId", calledAPInvocationId)
         fields += ACSEPresentation.integerField("calledAeInvocationId", calledAEInvocationId)
         fields += ACSEPresentation.bytesField("callingApTitle", callingAPTitle)
-        fields += ACSEPresentation.bytesField("callingAeQualifier", callingAEQualifier)
+        fields += ACSEPresentation.qualifierFields("callingAeQualifier", callingAEQualifier)
         fields += ACSEPresentation.integerField("callingApInvocationId", callingAPInvocationId)
         fields += ACSEPresentation.integerField("callingAeInvocationId", callingAEInvocationId)
         fields += ACSEPresentation.requirementsField("senderAcseRequirements", senderACSERequirements)

@@ -1,5 +1,7 @@
 import DLMSAPDU
+import DLMSAnalysis
 import DLMSCore
+import DLMSSecurity
 
 /// Pieces the ACSE, initiate and error presenters share: names in the Gurux
 /// translator's vocabulary, hex widths, and the decoded meaning dlmscope adds
@@ -138,8 +140,22 @@ enum ACSEPresentation {
     }
 
     /// What an AE qualifier holds: a DER certificate (a SEQUENCE, 30) or just bytes.
+    /// The certificate an AE-qualifier carries (suites 1 and 2), by its contents.
     static func qualifierComment(_ qualifier: [UInt8]) -> String? {
-        qualifier.first == 0x30 ? "certificate (DER, \(qualifier.count) bytes)" : nil
+        guard qualifier.first == 0x30 else { return nil }
+        guard let certificate = try? X509Certificate(der: qualifier) else {
+            return "\(qualifier.count) bytes that do not parse as an X.509 certificate"
+        }
+        return CertificateSummary(certificate).line
+    }
+
+    /// `<key>` (hex), and `<key>Certificate` with the certificate's contents when it holds one.
+    static func qualifierFields(_ key: String, _ qualifier: [UInt8]?) -> [Field] {
+        guard let qualifier else { return [] }
+        guard qualifier.first == 0x30, let certificate = try? X509Certificate(der: qualifier) else {
+            return [.bytes(key, qualifier)]
+        }
+        return [.bytes(key, qualifier), Field(key + "Certificate", .fields(CertificateSummary(certificate).fields))]
     }
 
     static func value(_ name: String, _ value: String, comment: String? = nil) -> [XMLNode] {
