@@ -46,13 +46,6 @@ struct GeneralCipheringParties {
             }
         }
     }
-
-    init(_ apdu: GeneralCiphering, sender: Direction, association: AssociationState?, meters: Set<[UInt8]> = []) {
-        self.init(
-            originatorSystemTitle: apdu.originatorSystemTitle.bytes, recipientSystemTitle: apdu.recipientSystemTitle.bytes,
-            sender: sender, association: association, meters: meters
-        )
-    }
 }
 
 extension KeyRole {

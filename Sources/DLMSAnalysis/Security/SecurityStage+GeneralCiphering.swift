@@ -26,9 +26,7 @@ extension SecurityStage {
     ) -> EnvelopeOpening {
         let content = apdu.content
         let control = content.securityControl
-        let parties = GeneralCipheringParties(
-            apdu, sender: place.sender, association: associations[place.conversation], meters: Set(keys.meters.keys)
-        )
+        let parties = self.parties(apdu.originatorSystemTitle, apdu.recipientSystemTitle, at: place)
         var security = SecurityInfo(
             envelope: "general-ciphering", securityControl: control.rawValue, invocationCounter: content.invocationCounter,
             key: .none, systemTitle: parties.originator, systemTitleSource: parties.originatorSource,
@@ -129,11 +127,7 @@ extension SecurityStage {
             findings.append(Finding(.securitySuiteMismatch, "general-ciphering: \(mismatch)", packet: place.packet))
         }
         if apdu.content.securityControl.compressed {
-            findings.append(Finding(
-                .contentCompressed,
-                "the security control byte says the plaintext is compressed; it is shown as sent, not decompressed",
-                packet: place.packet
-            ))
+            findings.append(Self.compressedContent(at: place))
             return EnvelopeOpening(security: security, plaintext: nil)
         }
         return EnvelopeOpening(security: security, plaintext: opening.plaintext)
@@ -314,6 +308,16 @@ extension SecurityStage {
             ))
         }
         return (valid ? .valid : .invalid, certificate.map(CertificateSummary.init))
+    }
+
+    /// The parties of a general-ciphering or general-signing APDU with these titles.
+    func parties(
+        _ originator: AXDROctetString, _ recipient: AXDROctetString, at place: SecurityPlace
+    ) -> GeneralCipheringParties {
+        GeneralCipheringParties(
+            originatorSystemTitle: originator.bytes, recipientSystemTitle: recipient.bytes, sender: place.sender,
+            association: associations[place.conversation], meters: Set(keys.meters.keys)
+        )
     }
 
     /// A key-missing finding (info severity when no keys were given at all).

@@ -11,10 +11,7 @@ extension SecurityStage {
     mutating func checkGeneralSigning(
         _ apdu: GeneralSigning, at place: SecurityPlace, findings: inout [Finding]
     ) -> (SecurityInfo.SignatureVerdict, CertificateSummary?) {
-        let parties = GeneralCipheringParties(
-            originatorSystemTitle: apdu.originatorSystemTitle.bytes, recipientSystemTitle: apdu.recipientSystemTitle.bytes,
-            sender: place.sender, association: associations[place.conversation], meters: Set(keys.meters.keys)
-        )
+        let parties = self.parties(apdu.originatorSystemTitle, apdu.recipientSystemTitle, at: place)
         guard !apdu.signature.isEmpty else {
             findings.append(Finding(
                 .authenticityUnchecked, "this general-signing carries no signature: its content is not authenticated",

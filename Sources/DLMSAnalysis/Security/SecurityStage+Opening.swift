@@ -237,11 +237,7 @@ extension SecurityStage {
             ))
         }
         if envelope.content.securityControl.compressed {
-            findings.append(Finding(
-                .contentCompressed,
-                "the security control byte says the plaintext is compressed; it is shown as sent, not decompressed",
-                packet: place.packet
-            ))
+            findings.append(Self.compressedContent(at: place))
             return EnvelopeOpening(security: security, plaintext: nil)
         }
         return EnvelopeOpening(security: security, plaintext: opening.plaintext)
@@ -295,6 +291,15 @@ extension SecurityStage {
         guard keyCount != expected else { return nil }
         return "security suite \(control.suiteID) uses \(expected * 8)-bit keys, but the key that opened it has "
             + "\(keyCount * 8) bits"
+    }
+
+    /// Compressed content (SC bit 7) is not undone: the plaintext is withheld rather than shown as an APDU.
+    static func compressedContent(at place: SecurityPlace) -> Finding {
+        Finding(
+            .contentCompressed,
+            "the security control byte says the plaintext is compressed; it is shown as sent, not decompressed",
+            packet: place.packet
+        )
     }
 
     /// `security` with the title, its source, the key's source and the verdict of `attempt`.

@@ -9,7 +9,8 @@ public enum HLSVerifier {
     /// Mechanisms 3, 4 and 6 need `secret` (the HLS secret); mechanism 5
     /// needs `encryptionKey` and `authenticationKey`, and takes SC and IC
     /// from the response itself. Anything missing gives `unchecked`, as do
-    /// mechanisms 0–2 and 7 (ECDSA: a suite 1/2 check). A mechanism 5
+    /// mechanisms 0–2 and 7 (ECDSA needs the responder's public key: see
+    /// `verifyECDSA`). A mechanism 5
     /// response that is not 17 bytes is `invalid`. A responder title that
     /// is not 8 bytes is padded or cut as `CipheringIV.lenient` does.
     /// Throws only when OpenSSL itself fails.
