@@ -15,12 +15,15 @@ public struct XMLRenderer: RecordRenderer {
         self.options = options
     }
 
+    public mutating func start(into out: inout [UInt8]) {
+        guard !started else { return }
+        out.append(contentsOf: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
+        if multipleInputs { out.append(contentsOf: "<Traces>\n".utf8) }
+        started = true
+    }
+
     public mutating func beginInput(_ name: String, into out: inout [UInt8]) {
-        if !started {
-            out.append(contentsOf: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
-            if multipleInputs { out.append(contentsOf: "<Traces>\n".utf8) }
-            started = true
-        }
+        start(into: &out)
         out.append(contentsOf: "<Trace source=\"\(Self.escape(name))\">\n".utf8)
     }
 

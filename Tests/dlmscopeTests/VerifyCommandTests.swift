@@ -285,9 +285,9 @@ import Testing
         #expect(result.lines.last == "Result: PASS (no error-severity finding)")
         // Unreadable beats failed: exit 2 even when a readable input has errors.
         let damaged = try Self.damagedSample()
-        let both = try CommandRunner.run(["verify", "-T", "json", "-k", Self.keys, damaged, "Samples"])
+        let both = try CommandRunner.run(["verify", "-T", "json", "-k", Self.keys, damaged, "/nonexistent.pcap"])
         #expect(both.status == 2)
-        #expect(both.stderr == "dlmscope: Samples: cannot open: is a directory\n")
+        #expect(both.stderr == "dlmscope: /nonexistent.pcap: cannot open: No such file or directory\n")
         #expect(try Self.reports(both).map { $0["result"] as? String } == ["fail"])
     }
 

@@ -6,7 +6,7 @@ import DLMSCore
 struct InputOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "Captures to read: pcap, pcapng or hex logs (detected by content); '-' reads standard input.",
+            "Captures to read: pcap, pcapng or hex-log files (told by content), or directories searched recursively for them; '-' reads standard input.",
             valueName: "input"
         )
     )

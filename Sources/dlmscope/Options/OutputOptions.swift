@@ -26,10 +26,10 @@ struct OutputOptions: ParsableArguments {
 
     var renderOptions: RenderOptions { RenderOptions(showSecrets: showSecrets, verbose: verbose) }
 
-    /// The format asked for, or the default for where the output goes.
-    var effectiveFormat: OutputFormat {
+    /// The format asked for; by default text on a terminal, JSON Lines into files and pipes.
+    func effectiveFormat(outDirectory: String?) -> OutputFormat {
         if let format { return format }
-        return output == nil && isatty(STDOUT_FILENO) == 1 ? .text : .json
+        return output == nil && outDirectory == nil && isatty(STDOUT_FILENO) == 1 ? .text : .json
     }
 
 }

@@ -1,0 +1,63 @@
+import DLMSAnalysis
+import DLMSCapture
+import DLMSCore
+import DLMSOutput
+
+/// Decodes one input of a batch into its target, counting what its summary needs.
+struct DecodeJob: Sendable {
+    var options: TraceDecoder.Options
+    var format: OutputFormat
+    var renderOptions: RenderOptions
+    /// Whether the inputs share one output document (XML then has a `<Traces>` root, opened
+    /// by the batch, not here).
+    var sharedDocument: Bool
+    var inputCount: Int
+
+    func run(_ input: BatchInput, target: JobTarget) -> JobOutcome {
+        var outcome = JobOutcome(summary: FileSummary(file: input.path), bytes: input.size)
+        let decoder: TraceDecoder
+        do {
+            decoder = try TraceDecoder(input: try InputFile(path: input.path), options: options)
+        } catch {
+            outcome.error = "\(error)"
+            outcome.summary.error = "\(error)"
+            return outcome
+        }
+        if options.capture.filter != nil, decoder.format != .pcap, decoder.format != .pcapng {
+            outcome.notes.append("\(input.path): the capture filter applies to pcap/pcapng inputs only; ignored")
+        }
+        let sink: OutputSink?
+        switch target {
+        case .standardOutput:
+            sink = .standardOutput()
+        case .spool(let path), .file(let path):
+            do {
+                sink = try OutputSink.file(path)
+            } catch {
+                outcome.error = "\(error)"
+                outcome.writeFailed = true
+                return outcome
+            }
+            if case .spool = target { outcome.spool = path }
+        case .discard:
+            sink = nil
+        }
+        var renderer = format.makeRenderer(inputCount: sharedDocument ? inputCount : 1, options: renderOptions)
+        if sharedDocument {
+            // The batch wrote the shared document's prologue once.
+            var prologue: [UInt8] = []
+            renderer.start(into: &prologue)
+        }
+        var records = decoder
+        sink?.write { renderer.beginInput(input.path, into: &$0) }
+        while let record = records.next() {
+            outcome.summary.add(record)
+            if record.findings.contains(where: { $0.severity == .error }) { outcome.hasErrors = true }
+            sink?.write { renderer.render(record, input: input.path, into: &$0) }
+        }
+        sink?.write { renderer.endInput(input.path, into: &$0) }
+        if !sharedDocument { sink?.write { renderer.finish(into: &$0) } }
+        if let sink, !sink.close() { outcome.writeFailed = true }
+        return outcome
+    }
+}
