@@ -107,6 +107,4 @@ extension Finding.Code {
     public static let certificateKeyUsage = Self("certificate-key-usage", severity: .warning)
     /// A certificate's subject names another system title than the party that uses it.
     public static let certificateSystemTitleMismatch = Self("certificate-system-title-mismatch", severity: .warning)
-    /// A certificate's signature does not verify with its issuer's key from the keys file.
-    public static let certificateSignatureInvalid = Self("certificate-signature-invalid", severity: .error)
 }
