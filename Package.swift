@@ -73,7 +73,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "make-corpus",
-            dependencies: ["DLMSCore", "DLMSCapture", "DLMSTestSupport"],
+            dependencies: ["DLMSCore", "DLMSCapture", "DLMSFraming", "DLMSAPDU", "DLMSSecurity", "DLMSTestSupport"],
             swiftSettings: swiftSettings
         ),
 

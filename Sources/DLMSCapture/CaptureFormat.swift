@@ -17,7 +17,7 @@ public enum CaptureFormat: Sendable, Hashable {
         let head = Array(prefix.prefix(probeLength))
         guard !head.isEmpty else { return .empty }
         if head.count >= 4 {
-            let magic = UInt32(head[0]) << 24 | UInt32(head[1]) << 16 | UInt32(head[2]) << 8 | UInt32(head[3])
+            let magic = UInt32(head[0]) << 24 | UInt32(head[1]) << 16 | UInt32(head[2]) << 8 | UInt32(head[3])  // widening
             switch magic {
             // microsecond and nanosecond pcap, both byte orders, and the modified (Kuznetsov) format
             case 0xA1B2_C3D4, 0xD4C3_B2A1, 0xA1B2_3C4D, 0x4D3C_B2A1, 0xA1B2_CD34, 0x34CD_B2A1:

@@ -5,39 +5,46 @@
 /// in the packet or frame (the swift-asn1 convention). Every read returns
 /// `nil` when too few bytes remain and then leaves the position unchanged, so
 /// a lying length field can never read past the bytes that are present.
+///
+/// Every member is `@inlinable` so the decoders in other modules get it
+/// specialised and inlined (a generic `readInteger` called across modules
+/// otherwise goes through witness tables for every byte; see BENCHMARKS.md).
 public struct ByteReader: Sendable {
-    /// The bytes not read yet.
-    public private(set) var remaining: ArraySlice<UInt8>
+    /// The storage of `remaining`, writable only by the reader's own members.
+    @usableFromInline var unread: ArraySlice<UInt8>
 
-    public init(_ bytes: ArraySlice<UInt8>) {
-        self.remaining = bytes
+    /// The bytes not read yet.
+    @inlinable public var remaining: ArraySlice<UInt8> { unread }
+
+    @inlinable public init(_ bytes: ArraySlice<UInt8>) {
+        self.unread = bytes
     }
 
-    public init(_ bytes: [UInt8]) {
-        self.remaining = bytes[...]
+    @inlinable public init(_ bytes: [UInt8]) {
+        self.unread = bytes[...]
     }
 
     /// Absolute offset of the next byte to be read.
-    public var position: Int { remaining.startIndex }
+    @inlinable public var position: Int { remaining.startIndex }
 
-    public var remainingCount: Int { remaining.count }
+    @inlinable public var remainingCount: Int { remaining.count }
 
-    public var isAtEnd: Bool { remaining.isEmpty }
+    @inlinable public var isAtEnd: Bool { remaining.isEmpty }
 
     /// The byte `offset` bytes ahead of the position, without consuming it.
-    public func peekUInt8(at offset: Int = 0) -> UInt8? {
+    @inlinable public func peekUInt8(at offset: Int = 0) -> UInt8? {
         guard offset >= 0, offset < remaining.count else { return nil }
         return remaining[remaining.startIndex + offset]
     }
 
-    public mutating func readUInt8() -> UInt8? {
+    @inlinable public mutating func readUInt8() -> UInt8? {
         guard let byte = remaining.first else { return nil }
-        remaining = remaining.dropFirst()
+        unread = remaining.dropFirst()
         return byte
     }
 
     /// Reads a fixed-width integer, big-endian unless `littleEndian` is set.
-    public mutating func readInteger<T: FixedWidthInteger>(
+    @inlinable public mutating func readInteger<T: FixedWidthInteger>(
         _: T.Type = T.self,
         littleEndian: Bool = false
     ) -> T? {
@@ -49,31 +56,31 @@ public struct ByteReader: Sendable {
             value = (value << 8) | T(truncatingIfNeeded: remaining[index])
             index += 1
         }
-        remaining = remaining[index...]
+        unread = remaining[index...]
         return littleEndian ? value.byteSwapped : value
     }
 
-    public mutating func readUInt16() -> UInt16? { readInteger() }
-    public mutating func readUInt32() -> UInt32? { readInteger() }
-    public mutating func readUInt64() -> UInt64? { readInteger() }
+    @inlinable public mutating func readUInt16() -> UInt16? { readInteger() }
+    @inlinable public mutating func readUInt32() -> UInt32? { readInteger() }
+    @inlinable public mutating func readUInt64() -> UInt64? { readInteger() }
 
     /// Reads `count` bytes as a slice of the original buffer.
-    public mutating func readBytes(_ count: Int) -> ArraySlice<UInt8>? {
+    @inlinable public mutating func readBytes(_ count: Int) -> ArraySlice<UInt8>? {
         guard count >= 0, count <= remaining.count else { return nil }
         let end = remaining.startIndex + count
-        defer { remaining = remaining[end...] }
+        defer { unread = remaining[end...] }
         return remaining[remaining.startIndex..<end]
     }
 
     /// Consumes everything that is left.
-    public mutating func readRemaining() -> ArraySlice<UInt8> {
-        defer { remaining = remaining[remaining.endIndex...] }
+    @inlinable public mutating func readRemaining() -> ArraySlice<UInt8> {
+        defer { unread = remaining[remaining.endIndex...] }
         return remaining
     }
 
     /// Skips `count` bytes; returns false (and skips nothing) when fewer remain.
     @discardableResult
-    public mutating func skip(_ count: Int) -> Bool {
+    @inlinable public mutating func skip(_ count: Int) -> Bool {
         readBytes(count) != nil
     }
 }

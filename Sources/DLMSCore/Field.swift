@@ -4,7 +4,10 @@ public struct Field: Sendable, Hashable {
     public var name: String
     public var value: Value
 
-    public indirect enum Value: Sendable, Hashable {
+    // Not `indirect`: the recursive cases hold arrays, which are already
+    // references, and an indirect enum boxes every value on the heap (one
+    // allocation per number or string rendered).
+    public enum Value: Sendable, Hashable {
         case integer(Int64)
         case unsigned(UInt64)
         /// A floating-point number (JSON has no NaN or infinity: those are written as null).
@@ -16,6 +19,10 @@ public struct Field: Sendable, Hashable {
         case fields([Field])
         case list([Value])
         case null
+        /// A value already encoded as JSON text. Only the JSON renderer asks
+        /// presenters for it (its fast path for COSEM data); the text and XML
+        /// renderers always get the tree.
+        case json([UInt8])
     }
 
     public init(_ name: String, _ value: Value) {

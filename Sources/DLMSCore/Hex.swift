@@ -1,15 +1,45 @@
 /// Hexadecimal text for bytes, as DLMS tools print it (upper case, no separators).
 public enum Hex {
-    private static let digits: [UInt8] = Array("0123456789ABCDEF".utf8)
+    /// The upper-case hex digit of a nibble (0...15).
+    @inlinable
+    static func digit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? nibble &+ UInt8(ascii: "0") : nibble &+ (UInt8(ascii: "A") &- 10)
+    }
 
     public static func encode<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        var text = [UInt8]()
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
+        if let text = bytes.withContiguousStorageIfAvailable({ encode(buffer: $0) }) { return text }
+        return encode(Array(bytes))
+    }
+
+    // Non-generic entry points: the common callers pass arrays and slices,
+    // and these write the digits straight into the string's storage (one
+    // allocation, none for 7 bytes or fewer).
+    public static func encode(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { encode(buffer: $0) }
+    }
+
+    public static func encode(_ bytes: ArraySlice<UInt8>) -> String {
+        bytes.withUnsafeBufferPointer { encode(buffer: $0) }
+    }
+
+    static func encode(buffer: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: buffer.count * 2) { text in
+            var index = 0
+            for byte in buffer {
+                text[index] = digit(byte >> 4)
+                text[index + 1] = digit(byte & 0x0F)
+                index += 2
+            }
+            return index
         }
-        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends the hex digits of `bytes` to `out` (for renderers that write bytes, not strings).
+    public static func append(_ bytes: [UInt8], to out: inout [UInt8]) {
+        for byte in bytes {
+            out.append(digit(byte >> 4))
+            out.append(digit(byte & 0x0F))
+        }
     }
 
     /// The value of one hex digit (ASCII), or nil.

@@ -95,8 +95,8 @@ public struct StreamBuffer: Sendable {
         var chunks: [(bytes: [UInt8], carrier: Carrier)] = []
         var offset = streamOffset
         for run in runs[runHead...] where run.end > offset {
-            let length = Int(run.end - offset)
-            let start = head + Int(offset - streamOffset)
+            let length = Int(truncatingIfNeeded: run.end - offset)
+            let start = head + Int(truncatingIfNeeded: offset - streamOffset)
             chunks.append((Array(storage[start..<(start + length)]), run.carrier))
             offset = run.end
         }

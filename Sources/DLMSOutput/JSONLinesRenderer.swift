@@ -9,6 +9,8 @@ public struct JSONLinesRenderer: RecordRenderer {
     private var file: (name: String, literal: [UInt8]) = ("", [])
 
     public init(options: RenderOptions = RenderOptions()) {
+        var options = options
+        options.directJSON = true
         self.options = options
     }
 

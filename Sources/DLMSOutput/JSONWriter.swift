@@ -87,8 +87,13 @@ struct JSONWriter {
         raw("null", &out)
     }
 
+    /// Bytes as a hex string, the digits written straight into `out`.
     mutating func hex(_ bytes: [UInt8], _ out: inout [UInt8]) {
-        string(Hex.encode(bytes), &out)
+        separate(&out)
+        out.append(UInt8(ascii: "\""))
+        Hex.append(bytes, to: &out)
+        out.append(UInt8(ascii: "\""))
+        needsComma = true
     }
 
     /// A field value: numbers, booleans, text, hex for bytes, objects and arrays.
@@ -109,6 +114,7 @@ struct JSONWriter {
             for item in values { self.value(item, &out) }
             endArray(&out)
         case .null: null(&out)
+        case let .json(bytes): encoded(bytes, &out)
         }
     }
 
@@ -129,16 +135,28 @@ struct JSONWriter {
     /// A JSON string literal (RFC 8259 §7): quotes, backslashes and control characters escaped.
     static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            // Most strings need no escaping: copy them in one go.
-            guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-                out.append(contentsOf: bytes)
-                return
-            }
-            for byte in bytes { appendEscaped(byte, to: &out) }
+        // Native strings give their UTF-8 directly; only bridged ones take the slow path.
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscaping($0, to: &out) }
+        if copied == nil {
+            var text = text
+            text.withUTF8 { appendEscaping($0, to: &out) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Copies UTF-8 bytes, escaping what JSON needs. Most strings need no
+    /// escaping and go in one copy after one tight scan.
+    private static func appendEscaping(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var clean = true
+        for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            clean = false
+            break
+        }
+        if clean {
+            out.append(contentsOf: bytes)
+        } else {
+            for byte in bytes { appendEscaped(byte, to: &out) }
+        }
     }
 
     private static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {

@@ -4,6 +4,9 @@ public struct RenderOptions: Sendable {
     public var showSecrets: Bool
     /// Text: print the APDU's fields as a tree under each line.
     public var verbose: Bool
+    /// COSEM data written straight as JSON bytes (`PresentationContext.directJSON`);
+    /// the JSON Lines renderer sets it for itself.
+    var directJSON = false
 
     public init(showSecrets: Bool = false, verbose: Bool = false) {
         self.showSecrets = showSecrets

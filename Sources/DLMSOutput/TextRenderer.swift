@@ -80,6 +80,8 @@ public struct TextRenderer: RecordRenderer {
         case let .fields(fields): "{" + fields.map { "\($0.name)=\(text($0.value))" }.joined(separator: " ") + "}"
         case let .list(values): "[" + values.map(text).joined(separator: " ") + "]"
         case .null: "-"
+        // Only the JSON renderer asks for encoded JSON; shown as the JSON it is.
+        case let .json(bytes): String(decoding: bytes, as: UTF8.self)
         }
     }
 }

@@ -1,64 +1,86 @@
 // make-corpus: writes a large, realistic capture for benchmarks, streaming it
-// to disk with the project's pcap writer (nothing is held in memory).
+// to disk with the project's pcap writer and encoders (nothing is held in memory).
 //
-//     swift run -c release make-corpus OUTPUT.pcap [megabytes]     (default 300)
+//     swift run -c release make-corpus [--kind plain|ciphered|hdlc|gbt|mixed] [--sample FILE] OUTPUT.pcap [megabytes]
 //
-// The capture holds back-to-back DLMS/COSEM client sessions over TCP port 4059
-// with the IEC 62056-47 wrapper, each: handshake, AARQ/AARE, 50 GETs of the
-// clock and of profile rows by range, release, FIN. Every 97th server segment
-// is sent twice (a retransmission), and every 89th response is split over two
-// segments, so reassembly does real work.
-import DLMSCapture
+// megabytes defaults to 300. The kinds (CorpusKind): wrapper/TCP sessions on
+// port 4059 in the clear (SessionScripts.plain), glo-ciphered (suite 0, keys
+// in OUTPUT's name with `.keys.toml` for `.pcap`), with general-block-transfer
+// responses, both plain and ciphered alternating (mixed), or HDLC push on a
+// serial link (DLT_USER0). `--sample FILE` writes the first 100 APDUs in hex,
+// one per line (the Gurux benchmark's input). The summary line ends with the
+// number of APDUs written, for APDUs/s figures.
 import DLMSCore
-import DLMSTestSupport
 import Foundation
 
-let arguments = CommandLine.arguments.dropFirst()
-guard let output = arguments.first else {
-    FileHandle.standardError.write(Data("usage: make-corpus OUTPUT.pcap [megabytes]\n".utf8))
+@MainActor func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("make-corpus: \(message)\n".utf8))
     exit(2)
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+
+/// Removes `--name VALUE` or `--name=VALUE` from the arguments and returns the value.
+@MainActor func takeOption(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(where: { $0 == name || $0.hasPrefix(name + "=") }) else { return nil }
+    if arguments[index] == name {
+        guard index + 1 < arguments.count else { fail("\(name) needs a value") }
+        let value = arguments[index + 1]
+        arguments.removeSubrange(index...(index + 1))
+        return value
+    }
+    let value = String(arguments[index].dropFirst(name.count + 1))
+    arguments.remove(at: index)
+    return value
+}
+
+let samplePath = takeOption("--sample")
+let kindName = takeOption("--kind") ?? CorpusKind.plain.rawValue
+guard let kind = CorpusKind(rawValue: kindName) else { fail("unknown kind '\(kindName)'") }
+guard let output = arguments.first, !output.hasPrefix("-") else {
+    let kinds = CorpusKind.allCases.map(\.rawValue).joined(separator: "|")
+    fail("usage: make-corpus [--kind \(kinds)] [--sample FILE] OUTPUT.pcap [megabytes]")
 }
 let targetBytes = (arguments.dropFirst().first.flatMap(Int.init) ?? 300) * 1_000_000
 
-let writer = try PcapWriter(path: output, linkType: .ethernet)
-var clock = Timestamp(seconds: 1_710_320_400)
-var written = 0
-var segments = 0
-var sessions = 0
-
-@MainActor func emit(_ ip: [UInt8]) {
-    let frame = PacketBuilder.ethernet(type: 0x0800, payload: ip)
-    writer.write(frame, timestamp: clock)
-    clock = Timestamp(seconds: clock.seconds, nanoseconds: Int64(clock.nanoseconds) + 250_000)
-    written += frame.count + 16
-}
-
-while written < targetBytes {
-    sessions += 1
-    let clientPort = UInt16(truncatingIfNeeded: 32_768 + sessions % 28_000)
-    let client: [UInt8] = [10, 1, UInt8(truncatingIfNeeded: sessions >> 8), UInt8(truncatingIfNeeded: sessions)]
-    var session = TCPSession(client: client, clientPort: clientPort, server: [10, 0, 0, 1], serverPort: 4059,
-                             clientISN: UInt32(truncatingIfNeeded: sessions &* 7919), serverISN: 0x4000_0000)
-    session.handshake().forEach(emit)
-    var exchanges: [([UInt8], [UInt8])] = [(APDUs.aarq, APDUs.aare)]
-    for index in 0..<50 {
-        exchanges.append(index % 2 == 0 ? (APDUs.getClock, APDUs.clockValue) : (APDUs.getProfileByRange, APDUs.profileRows))
-    }
-    exchanges.append((APDUs.releaseRequest, APDUs.releaseResponse))
-    for (request, response) in exchanges {
-        emit(session.send(fromClient: true, Wrapper.frame(request, from: 0x10, to: 0x01)))
-        let frame = Wrapper.frame(response, from: 0x01, to: 0x10)
-        segments += 1
-        if segments % 89 == 0, frame.count > 20 {
-            emit(session.send(fromClient: false, Array(frame[..<20])))
-            emit(session.send(fromClient: false, Array(frame[20...])))
-        } else {
-            let sequence = session.serverSequence
-            emit(session.send(fromClient: false, frame))
-            if segments % 97 == 0 { emit(session.segment(fromClient: false, sequence: sequence, payload: frame)) }
+do {
+    let corpus = try CorpusWriter(path: output, linkType: kind == .hdlc ? .user(0) : .ethernet, targetBytes: targetBytes)
+    if let samplePath { try corpus.sampleAPDUs(to: samplePath, limit: 100) }
+    var summary: String
+    if kind == .hdlc {
+        var push = HDLCPushWriter(corpus: corpus)
+        while !corpus.full { push.writeNext() }
+        summary = "\(push.notifications) data-notifications"
+    } else {
+        var sessions = SessionWriter(corpus: corpus)
+        var meters = try CipheredMeters()
+        var row = 0
+        while !corpus.full {
+            let index = sessions.sessions
+            switch kind {
+            case .plain, .hdlc: sessions.write(SessionScripts.plain(row: &row))
+            case .gbt: sessions.write(SessionScripts.gbt(row: &row))
+            case .ciphered:
+                sessions.write(try SessionScripts.ciphered(meter: index % CipheredMeters.count, meters: &meters, row: &row))
+            case .mixed:
+                if index % 2 == 0 {
+                    sessions.write(SessionScripts.plain(row: &row))
+                } else {
+                    let meter = index / 2 % CipheredMeters.count
+                    sessions.write(try SessionScripts.ciphered(meter: meter, meters: &meters, row: &row))
+                }
+            }
         }
+        summary = "\(sessions.sessions) sessions"
     }
-    session.close().forEach(emit)
+    corpus.close()
+    if kind.ciphered {
+        let keys = (output.hasSuffix(".pcap") ? String(output.dropLast(5)) : output) + ".keys.toml"
+        try Data(CipheredMeters.keysFile.utf8).write(to: URL(fileURLWithPath: keys))
+        summary += ", keys in \(keys)"
+    }
+    print("wrote \(output) (\(kind.rawValue)): \(summary), \(corpus.written / 1_000_000) MB, \(corpus.apdus) APDUs")
+} catch {
+    FileHandle.standardError.write(Data("make-corpus: \(error)\n".utf8))
+    exit(1)
 }
-writer.close()
-print("wrote \(output): \(sessions) sessions, \(written / 1_000_000) MB")

@@ -39,8 +39,8 @@ import Testing
         let serial = try CommandRunner.run(["decode", "-T", "json", "-j", "1", corpus.path])
         let parallel = try CommandRunner.run(["decode", "-T", "json", "-j", "4", corpus.path])
         #expect(serial.status == 0, "\(serial.stderr)")
-        #expect(parallel.status == 0)
-        #expect(parallel.stdout == serial.stdout)
+        #expect(parallel.status == 0, "\(parallel.stderr)")
+        #expect(parallel.stdout == serial.stdout, "\(parallel.stderr)")
         // Files sorted by path; the README is not a capture; the damaged pcap is decoded (its records say so).
         var order: [String] = []
         for line in serial.lines {

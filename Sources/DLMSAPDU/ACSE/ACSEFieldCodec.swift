@@ -36,7 +36,7 @@ enum ACSEFieldCodec {
         guard let (header, value) = single(content, tag: 0x02), let number = BERInteger(contentOctets: Array(value)).value,
               (0...255).contains(number), BERInteger(number).contentOctets.count == value.count
         else { return nil }
-        return (UInt8(number), [header.record(actualLength: value.count)])
+        return (UInt8(truncatingIfNeeded: number), [header.record(actualLength: value.count)])
     }
 
     /// `06 len oid` (application-context-name).

@@ -16,10 +16,10 @@ public struct BERBitString: Sendable, Hashable {
     public init(bits: [Bool]) {
         var bytes = [UInt8](repeating: 0, count: (bits.count + 7) / 8)
         for (index, bit) in bits.enumerated() where bit {
-            bytes[index / 8] |= 0x80 >> UInt8(index % 8)
+            bytes[index / 8] |= 0x80 >> UInt8(truncatingIfNeeded: index % 8)
         }
         self.bytes = bytes
-        unusedBits = UInt8((8 - bits.count % 8) % 8)
+        unusedBits = UInt8(truncatingIfNeeded: (8 - bits.count % 8) % 8)
     }
 
     /// One bit set: `07 80`, as protocol-version {version1} and ACSE-requirements {authentication} are sent.
@@ -37,7 +37,7 @@ public struct BERBitString: Sendable, Hashable {
     /// Bit `index` (false beyond the end).
     public subscript(index: Int) -> Bool {
         guard index >= 0, index < count else { return false }
-        return bytes[index / 8] & (0x80 >> UInt8(index % 8)) != 0
+        return bytes[index / 8] & (0x80 >> UInt8(truncatingIfNeeded: index % 8)) != 0
     }
 
     /// The bits as `0`/`1` text, as the Gurux translator prints them ("1").

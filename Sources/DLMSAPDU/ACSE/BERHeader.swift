@@ -38,7 +38,7 @@ struct BERHeader {
         let offset = reader.position
         guard let first = reader.readUInt8() else { throw DecodingError("data ends where the \(what) tag was expected", at: offset) }
         var tag = [first]
-        var number = UInt32(first & 0x1F)
+        var number = UInt32(first & 0x1F)  // widening
         if first & 0x1F == 0x1F {
             number = 0
             while true {
@@ -49,7 +49,7 @@ struct BERHeader {
                     throw DecodingError("data ends inside the \(what) tag", at: offset)
                 }
                 tag.append(byte)
-                number = number << 7 | UInt32(byte & 0x7F)
+                number = number << 7 | UInt32(byte & 0x7F)  // widening
                 if byte & 0x80 == 0 { break }
             }
         }
@@ -84,8 +84,8 @@ struct BERHeader {
     /// The tag number of identifier octets (for ordering elements).
     static func number(of tag: [UInt8]) -> UInt32 {
         guard let first = tag.first else { return 0 }
-        guard first & 0x1F == 0x1F else { return UInt32(first & 0x1F) }
-        return tag.dropFirst().reduce(0) { $0 << 7 | UInt32($1 & 0x7F) }
+        guard first & 0x1F == 0x1F else { return UInt32(first & 0x1F) }  // widening
+        return tag.dropFirst().reduce(0) { $0 << 7 | UInt32($1 & 0x7F) }  // widening
     }
 
     /// Appends the length of `actual` content bytes in `form`: the actual
@@ -96,10 +96,10 @@ struct BERHeader {
         let value = min(max(overflow ? actual : sum, 0), Int(UInt32.max))
         let byteCount = min(max(form.longFormByteCount, BERLengthForm.minimalLongFormByteCount(value)), maximumLengthBytes)
         guard byteCount > 0 else {
-            bytes.append(UInt8(value))
+            bytes.append(UInt8(truncatingIfNeeded: value))
             return
         }
-        bytes.append(0x80 | UInt8(byteCount))
+        bytes.append(0x80 | UInt8(truncatingIfNeeded: byteCount))
         for index in stride(from: byteCount - 1, through: 0, by: -1) {
             bytes.append(UInt8(truncatingIfNeeded: value >> (8 * index)))
         }

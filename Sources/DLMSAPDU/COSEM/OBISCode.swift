@@ -47,7 +47,36 @@ public struct OBISCode: Hashable, Sendable, CustomStringConvertible, LosslessStr
     public var bytes: [UInt8] { [a, b, c, d, e, f] }
 
     /// `A.B.C.D.E.F` in decimal, e.g. `1.0.1.8.0.255`.
-    public var description: String { "\(a).\(b).\(c).\(d).\(e).\(f)" }
+    public var description: String {
+        // Written digit by digit into the string's storage: this runs for
+        // every OBIS code rendered, and interpolation costs several times more.
+        String(unsafeUninitializedCapacity: 23) { text in
+            var count = 0
+            func put(_ group: UInt8, dot: Bool = true) {
+                if group >= 100 {
+                    text[count] = UInt8(ascii: "0") &+ group / 100
+                    count += 1
+                }
+                if group >= 10 {
+                    text[count] = UInt8(ascii: "0") &+ group / 10 % 10
+                    count += 1
+                }
+                text[count] = UInt8(ascii: "0") &+ group % 10
+                count += 1
+                if dot {
+                    text[count] = UInt8(ascii: ".")
+                    count += 1
+                }
+            }
+            put(a)
+            put(b)
+            put(c)
+            put(d)
+            put(e)
+            put(f, dot: false)
+            return count
+        }
+    }
 
     /// Parses the dotted form `1.0.1.8.0.255`, and also the reduced notation of
     /// IEC 62056-6-1, `1-0:1.8.0.255` or `1-0:1.8.0*255` (F may be left out
@@ -70,7 +99,7 @@ public struct OBISCode: Hashable, Sendable, CustomStringConvertible, LosslessStr
                 current = value
             case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "*"), UInt8(ascii: "&"):
                 guard let value = current, groups.count < 6 else { return nil }
-                groups.append(UInt8(value))
+                groups.append(UInt8(truncatingIfNeeded: value))  // at most 255: checked above
                 separators.append(character)
                 current = nil
             default:
@@ -78,7 +107,7 @@ public struct OBISCode: Hashable, Sendable, CustomStringConvertible, LosslessStr
             }
         }
         guard let last = current else { return nil }
-        groups.append(UInt8(last))
+        groups.append(UInt8(truncatingIfNeeded: last))
         let dotted = separators.allSatisfy { $0 == UInt8(ascii: ".") }
         if dotted {
             guard groups.count == 6 else { return nil }

@@ -38,8 +38,8 @@ public struct SecurityHeader: Sendable, Hashable {
     /// The invocation counter as sent: 4 bytes, big-endian (the last third of the GCM IV).
     public var invocationCounterBytes: [UInt8] {
         [
-            UInt8(invocationCounter >> 24), UInt8(invocationCounter >> 16 & 0xFF),
-            UInt8(invocationCounter >> 8 & 0xFF), UInt8(invocationCounter & 0xFF),
+            UInt8(truncatingIfNeeded: invocationCounter >> 24), UInt8(truncatingIfNeeded: invocationCounter >> 16),
+            UInt8(truncatingIfNeeded: invocationCounter >> 8), UInt8(truncatingIfNeeded: invocationCounter),
         ]
     }
 }

@@ -24,7 +24,7 @@ public struct CosemAttributeDescriptor: Sendable, Hashable {
     }
 
     public func encode(into bytes: inout [UInt8]) {
-        bytes += [UInt8(classId >> 8), UInt8(classId & 0xFF)] + instance.bytes + [UInt8(bitPattern: attributeId)]
+        bytes += [UInt8(truncatingIfNeeded: classId >> 8), UInt8(truncatingIfNeeded: classId)] + instance.bytes + [UInt8(bitPattern: attributeId)]
     }
 
     /// The interface class's name for the attribute, if known.

@@ -23,7 +23,7 @@ public struct CosemMethodDescriptor: Sendable, Hashable {
     }
 
     public func encode(into bytes: inout [UInt8]) {
-        bytes += [UInt8(classId >> 8), UInt8(classId & 0xFF)] + instance.bytes + [UInt8(bitPattern: methodId)]
+        bytes += [UInt8(truncatingIfNeeded: classId >> 8), UInt8(truncatingIfNeeded: classId)] + instance.bytes + [UInt8(bitPattern: methodId)]
     }
 
     /// The interface class's name for the method, if known.

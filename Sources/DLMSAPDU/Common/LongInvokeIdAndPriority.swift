@@ -22,6 +22,9 @@ public struct LongInvokeIdAndPriority: Sendable, Hashable {
     }
 
     public func encode(into bytes: inout [UInt8]) {
-        bytes += [UInt8(rawValue >> 24), UInt8(rawValue >> 16 & 0xFF), UInt8(rawValue >> 8 & 0xFF), UInt8(rawValue & 0xFF)]
+        bytes += [
+            UInt8(truncatingIfNeeded: rawValue >> 24), UInt8(truncatingIfNeeded: rawValue >> 16), UInt8(truncatingIfNeeded: rawValue >> 8),
+            UInt8(truncatingIfNeeded: rawValue),
+        ]
     }
 }

@@ -51,10 +51,10 @@ public enum AXDRLength {
         let value = max(value, 0)
         let byteCount = lengthByteCount(value, form: form)
         guard byteCount > 0 else {
-            bytes.append(UInt8(value))
+            bytes.append(UInt8(truncatingIfNeeded: value))
             return
         }
-        bytes.append(0x80 | UInt8(byteCount))
+        bytes.append(0x80 | UInt8(truncatingIfNeeded: byteCount))
         for index in stride(from: byteCount - 1, through: 0, by: -1) {
             bytes.append(UInt8(truncatingIfNeeded: value >> (8 * index)))
         }

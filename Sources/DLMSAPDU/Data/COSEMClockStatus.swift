@@ -38,6 +38,6 @@ public struct COSEMClockStatus: OptionSet, Sendable, Hashable {
 
     /// The names of the bits that are set, from bit 0 up.
     public var names: [String] {
-        (0..<8).compactMap { bit in rawValue & (1 << UInt8(bit)) != 0 ? Self.name(ofBit: bit) : nil }
+        (0..<8).compactMap { bit in rawValue & (1 << UInt8(truncatingIfNeeded: bit)) != 0 ? Self.name(ofBit: bit) : nil }
     }
 }

@@ -3,10 +3,16 @@ extension COSEMDate: CustomStringConvertible {
     /// and no field is out of range; nil otherwise (a day of week that does
     /// not match the date is a quirk, not a reason to refuse).
     public var rfc3339: String? {
-        guard let (year, month, day) = civilDate, (1...7).contains(dayOfWeek) || dayOfWeek == Self.unspecified
-        else { return nil }
+        guard let (year, month, day) = rfc3339Fields else { return nil }
         return "\(COSEMText.padded(year, width: 4))-\(COSEMText.padded(month, width: 2))-"
             + COSEMText.padded(day, width: 2)
+    }
+
+    /// The fields `rfc3339` writes, when it can.
+    var rfc3339Fields: (year: Int, month: Int, day: Int)? {
+        guard let (year, month, day) = civilDate, (1...7).contains(dayOfWeek) || dayOfWeek == Self.unspecified
+        else { return nil }
+        return (year, month, day)
     }
 
     /// A readable form that keeps every field visible: `2024-11-21`,

@@ -49,13 +49,13 @@ public struct COSEMDate: Sendable, Hashable {
         let bytes = Array(bytes)
         guard bytes.count == Self.encodedCount else { return nil }
         self.init(
-            year: UInt16(bytes[0]) << 8 | UInt16(bytes[1]), month: bytes[2], dayOfMonth: bytes[3], dayOfWeek: bytes[4]
+            year: UInt16(bytes[0]) << 8 | UInt16(bytes[1]), month: bytes[2], dayOfMonth: bytes[3], dayOfWeek: bytes[4]  // widening
         )
     }
 
     /// Appends the 5 bytes.
     public func encode(into bytes: inout [UInt8]) {
-        bytes += [UInt8(year >> 8), UInt8(truncatingIfNeeded: year), month, dayOfMonth, dayOfWeek]
+        bytes += [UInt8(truncatingIfNeeded: year >> 8), UInt8(truncatingIfNeeded: year), month, dayOfMonth, dayOfWeek]
     }
 
     /// The 5 bytes.

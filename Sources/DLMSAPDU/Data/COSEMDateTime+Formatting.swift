@@ -11,10 +11,33 @@ extension COSEMDateTime: CustomStringConvertible {
     /// 0 or not specified. A day of week that does not match the date does
     /// not stop formatting (it is listed in `problems`).
     public var rfc3339: String? {
-        guard let dateText = date.rfc3339, let timeText = time.rfc3339 else { return nil }
-        guard let minutes = deviationMinutes else { return "\(dateText)T\(timeText)" }
-        guard Self.deviationRange.contains(deviation) else { return nil }
-        return "\(dateText)T\(timeText)\(Self.offsetText(utcOffset: -minutes))"
+        // The same text as date.rfc3339 + "T" + time.rfc3339 + the offset,
+        // written into one string: this runs for every date-time rendered.
+        guard let (year, month, day) = date.rfc3339Fields, time.isComplete else { return nil }
+        let minutes = deviationMinutes
+        if minutes != nil, !Self.deviationRange.contains(deviation) { return nil }
+        return String(unsafeUninitializedCapacity: 48) { text in
+            var writer = ASCIIWriter(text)
+            writer.put(year, width: 4)
+            writer.put(UInt8(ascii: "-"))
+            writer.put(month, width: 2)
+            writer.put(UInt8(ascii: "-"))
+            writer.put(day, width: 2)
+            writer.put(UInt8(ascii: "T"))
+            time.write(to: &writer)
+            if let minutes {
+                let offset = -minutes
+                if offset == 0 {
+                    writer.put(UInt8(ascii: "Z"))
+                } else {
+                    writer.put(UInt8(ascii: offset < 0 ? "-" : "+"))
+                    writer.put(Int(truncatingIfNeeded: offset.magnitude / 60), width: 2)
+                    writer.put(UInt8(ascii: ":"))
+                    writer.put(Int(truncatingIfNeeded: offset.magnitude % 60), width: 2)
+                }
+            }
+            return writer.count
+        }
     }
 
     /// The instant, when `rfc3339` has an offset: local time plus the

@@ -91,9 +91,9 @@ public struct COSEMDateTime: Sendable, Hashable {
         let bytes = Array(bytes)
         guard bytes.count == Self.encodedCount else { return nil }
         self.init(
-            year: UInt16(bytes[0]) << 8 | UInt16(bytes[1]), month: bytes[2], dayOfMonth: bytes[3],
+            year: UInt16(bytes[0]) << 8 | UInt16(bytes[1]), month: bytes[2], dayOfMonth: bytes[3],  // widening
             dayOfWeek: bytes[4], hour: bytes[5], minute: bytes[6], second: bytes[7], hundredths: bytes[8],
-            deviation: Int16(bitPattern: UInt16(bytes[9]) << 8 | UInt16(bytes[10])), clockStatus: bytes[11]
+            deviation: Int16(bitPattern: UInt16(bytes[9]) << 8 | UInt16(bytes[10])), clockStatus: bytes[11]  // widening
         )
     }
 
@@ -107,9 +107,9 @@ public struct COSEMDateTime: Sendable, Hashable {
     public func encode(into bytes: inout [UInt8]) {
         let deviationBits = UInt16(bitPattern: deviation)
         bytes += [
-            UInt8(year >> 8), UInt8(truncatingIfNeeded: year), month, dayOfMonth, dayOfWeek,
+            UInt8(truncatingIfNeeded: year >> 8), UInt8(truncatingIfNeeded: year), month, dayOfMonth, dayOfWeek,
             hour, minute, second, hundredths,
-            UInt8(deviationBits >> 8), UInt8(truncatingIfNeeded: deviationBits), clockStatus,
+            UInt8(truncatingIfNeeded: deviationBits >> 8), UInt8(truncatingIfNeeded: deviationBits), clockStatus,
         ]
     }
 

@@ -11,6 +11,19 @@ extension COSEMTime: CustomStringConvertible {
     /// Hundredths of 0 or not specified are left out.
     public var description: String { timeText }
 
+    /// `timeText` of a complete time (every field in range), into a writer.
+    func write(to writer: inout ASCIIWriter) {
+        writer.put(Int(hour), width: 2)
+        writer.put(UInt8(ascii: ":"))
+        writer.put(Int(minute), width: 2)
+        writer.put(UInt8(ascii: ":"))
+        writer.put(Int(second), width: 2)
+        if hundredths != 0, hundredths != Self.unspecified {
+            writer.put(UInt8(ascii: "."))
+            writer.put(Int(hundredths), width: 2)
+        }
+    }
+
     var timeText: String {
         func field(_ value: UInt8) -> String {
             value == Self.unspecified ? "*" : COSEMText.padded(Int(value), width: 2)

@@ -21,7 +21,7 @@ extension DLMSData {
         public init(bits: [Bool]) {
             var bytes = [UInt8](repeating: 0, count: Self.byteCount(forBits: bits.count))
             for (index, bit) in bits.enumerated() where bit {
-                bytes[index / 8] |= 0x80 >> UInt8(index % 8)
+                bytes[index / 8] |= 0x80 >> UInt8(truncatingIfNeeded: index % 8)
             }
             self.count = bits.count
             self.bytes = bytes
@@ -30,7 +30,7 @@ extension DLMSData {
         /// Bit `index` (0 is the first bit); false outside `0..<count`.
         public subscript(index: Int) -> Bool {
             guard index >= 0, index < count else { return false }
-            return bytes[index / 8] & (0x80 >> UInt8(index % 8)) != 0
+            return bytes[index / 8] & (0x80 >> UInt8(truncatingIfNeeded: index % 8)) != 0
         }
 
         /// The bits as `0` and `1` characters, first bit first ("101001010011"),

@@ -22,7 +22,7 @@ extension DLMSData {
                 bytes.append(tag.rawValue)
             case .array(let count, let element):
                 bytes.append(TypeTag.array.rawValue)
-                bytes.append(UInt8(count >> 8))
+                bytes.append(UInt8(truncatingIfNeeded: count >> 8))
                 bytes.append(UInt8(truncatingIfNeeded: count))
                 element.encode(into: &bytes)
             case .structure(let members, let length):

@@ -93,7 +93,7 @@ public struct InitiateRequest: Sendable, Hashable {
         InitiateFields.appendQualityOfService(proposedQualityOfService, to: &bytes)
         bytes.append(proposedDLMSVersion)
         proposedConformance.encode(into: &bytes)
-        bytes += [UInt8(clientMaxReceivePDUSize >> 8), UInt8(clientMaxReceivePDUSize & 0xFF)]
+        bytes += [UInt8(truncatingIfNeeded: clientMaxReceivePDUSize >> 8), UInt8(truncatingIfNeeded: clientMaxReceivePDUSize)]
     }
 
     /// The encoded APDU.

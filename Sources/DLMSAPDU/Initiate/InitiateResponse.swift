@@ -51,8 +51,8 @@ public struct InitiateResponse: Sendable, Hashable {
         InitiateFields.appendQualityOfService(negotiatedQualityOfService, to: &bytes)
         bytes.append(negotiatedDLMSVersion)
         negotiatedConformance.encode(into: &bytes)
-        bytes += [UInt8(serverMaxReceivePDUSize >> 8), UInt8(serverMaxReceivePDUSize & 0xFF)]
-        bytes += [UInt8(vaaName >> 8), UInt8(vaaName & 0xFF)]
+        bytes += [UInt8(truncatingIfNeeded: serverMaxReceivePDUSize >> 8), UInt8(truncatingIfNeeded: serverMaxReceivePDUSize)]
+        bytes += [UInt8(truncatingIfNeeded: vaaName >> 8), UInt8(truncatingIfNeeded: vaaName)]
     }
 
     /// The encoded APDU.

@@ -50,7 +50,7 @@ public struct DataNotification: Sendable, Hashable {
         longInvokeIdAndPriority = try LongInvokeIdAndPriority(from: &reader)
         let offset = reader.position
         if reader.peekUInt8() == DLMSData.TypeTag.octetString.rawValue,
-           reader.peekUInt8(at: 1) == UInt8(COSEMDateTime.encodedCount),
+           reader.peekUInt8(at: 1) == UInt8(truncatingIfNeeded: COSEMDateTime.encodedCount),
            reader.remainingCount >= 2 + COSEMDateTime.encodedCount {
             reader.skip(2)
             dateTime = Array(reader.readBytes(COSEMDateTime.encodedCount) ?? [])

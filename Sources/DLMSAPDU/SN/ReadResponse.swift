@@ -81,7 +81,7 @@ public struct ReadResponse: Sendable, Hashable {
             case let .data(value): value.encode(into: &bytes)
             case let .dataAccessError(result): bytes.append(result.rawValue)
             case let .dataBlockResult(block): block.encode(into: &bytes)
-            case let .blockNumber(number): bytes += [UInt8(number >> 8), UInt8(number & 0xFF)]
+            case let .blockNumber(number): bytes += [UInt8(truncatingIfNeeded: number >> 8), UInt8(truncatingIfNeeded: number)]
             }
         }
     }

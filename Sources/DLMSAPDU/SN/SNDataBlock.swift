@@ -54,7 +54,7 @@ public struct SNDataBlock: Sendable, Hashable {
     }
 
     public func encode(into bytes: inout [UInt8]) {
-        bytes += [lastBlockByte, UInt8(blockNumber >> 8), UInt8(blockNumber & 0xFF)]
+        bytes += [lastBlockByte, UInt8(truncatingIfNeeded: blockNumber >> 8), UInt8(truncatingIfNeeded: blockNumber)]
         rawData.encode(into: &bytes)
     }
 }

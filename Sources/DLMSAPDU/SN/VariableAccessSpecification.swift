@@ -114,16 +114,16 @@ public enum VariableAccessSpecification: Sendable, Hashable {
         bytes.append(choiceTag)
         switch self {
         case let .variableName(name):
-            bytes += [UInt8(name >> 8), UInt8(name & 0xFF)]
+            bytes += [UInt8(truncatingIfNeeded: name >> 8), UInt8(truncatingIfNeeded: name)]
         case let .parameterizedAccess(name, selector, parameter):
-            bytes += [UInt8(name >> 8), UInt8(name & 0xFF), selector]
+            bytes += [UInt8(truncatingIfNeeded: name >> 8), UInt8(truncatingIfNeeded: name), selector]
             parameter.encode(into: &bytes)
         case let .blockNumberAccess(number):
-            bytes += [UInt8(number >> 8), UInt8(number & 0xFF)]
+            bytes += [UInt8(truncatingIfNeeded: number >> 8), UInt8(truncatingIfNeeded: number)]
         case let .readDataBlockAccess(block):
             block.encode(into: &bytes)
         case let .writeDataBlockAccess(last, number):
-            bytes += [last, UInt8(number >> 8), UInt8(number & 0xFF)]
+            bytes += [last, UInt8(truncatingIfNeeded: number >> 8), UInt8(truncatingIfNeeded: number)]
         }
     }
 }

@@ -72,7 +72,7 @@ public struct WriteResponse: Sendable, Hashable {
             switch self {
             case .success: break
             case let .dataAccessError(result): bytes.append(result.rawValue)
-            case let .blockNumber(number): bytes += [UInt8(number >> 8), UInt8(number & 0xFF)]
+            case let .blockNumber(number): bytes += [UInt8(truncatingIfNeeded: number >> 8), UInt8(truncatingIfNeeded: number)]
             }
         }
     }

@@ -234,7 +234,7 @@ struct APDUStage {
         _ block: GeneralBlockTransfer, unit: FramedUnit, stream: StreamID, sender: Direction
     ) -> [RecordDraft] {
         let outcomes = gbt.add(
-            .init(number: UInt32(block.blockNumber), data: block.blockData, carriers: unit.carriers, findings: unit.findings),
+            .init(number: UInt32(block.blockNumber), data: block.blockData, carriers: unit.carriers, findings: unit.findings),  // widening
             isLast: block.lastBlock, to: stream
         )
         return outcomes.map { outcome in
@@ -331,7 +331,7 @@ struct APDUStage {
         ))
         // An unfinished response still answers its request; an unfinished request opens nothing.
         if key.service == .get || head.start == .actionReturn {
-            draft.closes = ExchangeKey(conversation: key.conversation, service: key.service, invokeId: UInt32(key.invokeId))
+            draft.closes = ExchangeKey(conversation: key.conversation, service: key.service, invokeId: UInt32(key.invokeId))  // widening
         }
         return draft
     }
@@ -353,33 +353,33 @@ struct APDUStage {
         case let .getRequest(request):
             switch request {
             case let .normal(normal):
-                draft.opens = key(.get, UInt32(normal.invokeIdAndPriority.invokeId))
+                draft.opens = key(.get, UInt32(normal.invokeIdAndPriority.invokeId))  // widening
                 remember([normal.attribute], for: draft.opens)
             case let .withList(list):
-                draft.opens = key(.get, UInt32(list.invokeIdAndPriority.invokeId))
+                draft.opens = key(.get, UInt32(list.invokeIdAndPriority.invokeId))  // widening
                 remember(list.attributes.map(\.attribute), for: draft.opens)
             case .next:
                 break  // part of a datablock transfer the first request opened
             }
         case let .getResponse(response):
-            let exchange = key(.get, UInt32(response.invokeIdAndPriority.invokeId))
+            let exchange = key(.get, UInt32(response.invokeIdAndPriority.invokeId))  // widening
             draft.closes = exchange
             let attributes = requested.removeValue(forKey: exchange) ?? []
             draft.apdu?.requested = attributes
             learnScalerUnits(from: response, attributes: attributes)
             draft.apdu?.scalerUnits = scalers(for: attributes)
         case let .setRequest(request):
-            draft.opens = key(.set, UInt32(request.invokeIdAndPriority.invokeId))
+            draft.opens = key(.set, UInt32(request.invokeIdAndPriority.invokeId))  // widening
         case let .setResponse(response):
             // A datablock acknowledgement answers one block, not the request the joined blocks make.
             if case .dataBlock = response { break }
-            draft.closes = key(.set, UInt32(response.invokeIdAndPriority.invokeId))
+            draft.closes = key(.set, UInt32(response.invokeIdAndPriority.invokeId))  // widening
         case let .actionRequest(request):
             if case .nextPBlock = request { break }  // asks for the next block of a response in pblocks
-            draft.opens = key(.action, UInt32(request.invokeIdAndPriority.invokeId))
+            draft.opens = key(.action, UInt32(request.invokeIdAndPriority.invokeId))  // widening
         case let .actionResponse(response):
             if case .nextPBlock = response { break }  // acknowledges one pblock of the request
-            draft.closes = key(.action, UInt32(response.invokeIdAndPriority.invokeId))
+            draft.closes = key(.action, UInt32(response.invokeIdAndPriority.invokeId))  // widening
         case let .accessRequest(request):
             draft.opens = key(.access, request.longInvokeIdAndPriority.invokeId)
         case let .accessResponse(response):

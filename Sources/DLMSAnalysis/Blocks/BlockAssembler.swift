@@ -137,9 +137,9 @@ struct BlockAssembler<Key: Hashable> {
         var findings = numbers.flatMap { transfer.blocks[$0]?.findings ?? [] }
         let lowest = numbers.first ?? 1
         let last = transfer.last ?? numbers.last ?? lowest
-        let missing = last >= lowest ? (lowest...last).filter { transfer.blocks[$0] == nil } : []
+        let missing = Self.gaps(in: numbers, from: lowest, through: last)
         var what = "\(numbers.count) block\(numbers.count == 1 ? "" : "s") received"
-        if !missing.isEmpty { what += ", missing " + Self.ranges(missing) }
+        if !missing.isEmpty { what += ", missing " + Self.describe(missing) }
         if transfer.last == nil { what += ", the last block never came" }
         findings.append(Finding(
             limit ? .resourceLimit : .blockMissing, "incomplete transfer (\(what)): \(reason)",
@@ -148,16 +148,44 @@ struct BlockAssembler<Key: Hashable> {
         return Outcome(data: nil, blocks: numbers.count, carriers: carriers, findings: findings)
     }
 
+    /// How many ranges a finding lists at most.
+    static var maxListedRanges: Int { 32 }
+
+    /// The numbers from `lowest` through `last` that are not in `numbers` (sorted), as ranges:
+    /// work in proportion to the blocks received, whatever numbers they carry.
+    static func gaps(in numbers: [UInt32], from lowest: UInt32, through last: UInt32) -> [ClosedRange<UInt32>] {
+        guard last >= lowest else { return [] }
+        var gaps: [ClosedRange<UInt32>] = []
+        var next = lowest  // the lowest number not accounted for yet
+        for number in numbers where number >= next {
+            guard number <= last else { break }
+            if number > next { gaps.append(next...(number - 1)) }
+            guard number < last else { return gaps }
+            next = number + 1
+        }
+        gaps.append(next...last)
+        return gaps
+    }
+
+    /// `1-3, 5, 7-8`, listing at most `maxListedRanges` ranges.
+    static func describe(_ ranges: [ClosedRange<UInt32>]) -> String {
+        var parts = ranges.prefix(maxListedRanges).map { range in
+            range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)-\(range.upperBound)"
+        }
+        if ranges.count > maxListedRanges { parts.append("and \(ranges.count - maxListedRanges) more ranges") }
+        return parts.joined(separator: ", ")
+    }
+
     /// `1-3, 5` for a sorted list of numbers.
     static func ranges(_ numbers: [UInt32]) -> String {
-        var parts: [String] = []
-        var index = numbers.startIndex
-        while index < numbers.endIndex {
-            var end = index
-            while end + 1 < numbers.endIndex, numbers[end + 1] == numbers[end] + 1 { end += 1 }
-            parts.append(end == index ? "\(numbers[index])" : "\(numbers[index])-\(numbers[end])")
-            index = end + 1
+        var ranges: [ClosedRange<UInt32>] = []
+        for number in numbers {
+            if let previous = ranges.last, previous.upperBound < UInt32.max, previous.upperBound + 1 == number {
+                ranges[ranges.count - 1] = previous.lowerBound...number
+            } else {
+                ranges.append(number...number)
+            }
         }
-        return parts.joined(separator: ", ")
+        return describe(ranges)
     }
 }

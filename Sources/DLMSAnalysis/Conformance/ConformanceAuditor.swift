@@ -134,7 +134,34 @@ public struct ConformanceAuditor {
     /// A conversation's name whichever way its flow runs: the two endpoints in order.
     private static func conversation(_ flow: String?) -> String {
         guard let flow else { return "serial" }
+        if let fast = asciiConversation(flow) { return fast }
         return flow.split(separator: " -> ").sorted().joined(separator: " <-> ")
+    }
+
+    /// `conversation` for the usual flow, ASCII `A -> B` with one separator and
+    /// both sides non-empty, without splitting into substrings (this runs for
+    /// every record `verify` audits; for ASCII, byte order is string order).
+    private static func asciiConversation(_ flow: String) -> String? {
+        let bytes = Array(flow.utf8)
+        let separator: [UInt8] = Array(" -> ".utf8)
+        var found: Int?
+        var index = 0
+        while index + separator.count <= bytes.count {
+            if bytes[index] == separator[0], bytes[index..<(index + separator.count)].elementsEqual(separator) {
+                guard found == nil else { return nil }
+                found = index
+                index += separator.count
+            } else {
+                guard bytes[index] < 0x80 else { return nil }
+                index += 1
+            }
+        }
+        guard let start = found, start > 0, start + separator.count < bytes.count,
+              bytes[index...].allSatisfy({ $0 < 0x80 })
+        else { return nil }
+        let first = bytes[..<start], second = bytes[(start + separator.count)...]
+        let (low, high) = second.lexicographicallyPrecedes(first) ? (second, first) : (first, second)
+        return String(decoding: low, as: UTF8.self) + " <-> " + String(decoding: high, as: UTF8.self)
     }
 
     // MARK: Meters and counters

@@ -85,7 +85,7 @@ public final class InputFile {
         if unread.isEmpty { return try stream(fd) }
         // A pipe: relay the peeked bytes and then the rest through a socket pair.
         var ends: [Int32] = [-1, -1]
-        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &ends) == 0 else {
+        guard socketpair(AF_UNIX, Int32(truncatingIfNeeded: SOCK_STREAM.rawValue), 0, &ends) == 0 else {
             throw .cannotOpen(path: name, reason: Self.errorText(errno))
         }
         StreamRelay(prefix: unread, source: fd, sink: ends[1]).start()

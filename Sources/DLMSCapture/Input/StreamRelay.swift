@@ -50,7 +50,7 @@ final class StreamRelay: @unchecked Sendable {
         var offset = 0
         while offset < chunk.count {
             let sent = chunk.withUnsafeBytes {
-                Glibc.send(sink, $0.baseAddress.map { $0 + offset }, chunk.count - offset, Int32(MSG_NOSIGNAL))
+                Glibc.send(sink, $0.baseAddress.map { $0 + offset }, chunk.count - offset, Int32(truncatingIfNeeded: MSG_NOSIGNAL))
             }
             if sent < 0, errno == EINTR { continue }
             guard sent > 0 else { return false }

@@ -34,7 +34,7 @@ extension LinkType {
         case .ipv6: DLT_IPV6
         case .linuxSLL: DLT_LINUX_SLL
         case .linuxSLL2: DLT_LINUX_SLL2
-        case let .user(index): (0...15).contains(index) ? DLT_USER0 + Int32(index) : nil
+        case let .user(index): (0...15).contains(index) ? DLT_USER0 + Int32(truncatingIfNeeded: index) : nil
         case .serial: nil
         case let .unsupported(dlt, _): Int32(truncatingIfNeeded: dlt)
         }

@@ -20,7 +20,7 @@ public final class PcapReader: CaptureReader {
         let stream = try input.takeStream()
         var errorBuffer = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE))
         guard let opened = pcap_fopen_offline_with_tstamp_precision(
-            stream, UInt32(PCAP_TSTAMP_PRECISION_NANO), &errorBuffer
+            stream, UInt32(truncatingIfNeeded: PCAP_TSTAMP_PRECISION_NANO), &errorBuffer
         ) else {
             fclose(stream)
             throw .pcap(path: input.name, message: Self.text(errorBuffer))

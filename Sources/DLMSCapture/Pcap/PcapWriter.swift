@@ -22,7 +22,7 @@ public final class PcapWriter {
     /// Creates `path` (overwriting it), with nanosecond timestamps if asked.
     public init(path: String, linkType: LinkType, snapLength: Int32 = 262_144, nanosecond: Bool = false) throws(WriteError) {
         guard let dlt = linkType.dlt else { throw .unsupportedLinkType(linkType) }
-        let precision = UInt32(nanosecond ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO)
+        let precision = UInt32(truncatingIfNeeded: nanosecond ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO)
         guard let dead = pcap_open_dead_with_tstamp_precision(dlt, snapLength, precision) else {
             throw .cannotCreate(path: path, message: "pcap_open_dead failed")
         }

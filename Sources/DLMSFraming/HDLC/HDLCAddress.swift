@@ -26,7 +26,7 @@ public struct HDLCAddress: Sendable, Hashable {
         self.bytes = bytes
         let ends = bytes.indices.filter { bytes[$0] & 0x01 != 0 }
         guard ends == [bytes.count - 1] else { return }
-        let value = bytes.map { UInt16($0 >> 1) }
+        let value = bytes.map { UInt16($0 >> 1) }  // widening
         switch value.count {
         case 1:
             upper = value[0]

@@ -6,7 +6,7 @@ extension HDLCFrame {
     /// (of its first segment), `segments` the number of frames it was joined from.
     func fields(llc: LLCHeader?, segments: Int, direction: Direction?) -> [Field] {
         var fields: [Field] = [
-            .bytes("format", [UInt8(format >> 8), UInt8(format & 0xFF)]),
+            .bytes("format", [UInt8(truncatingIfNeeded: format >> 8), UInt8(truncatingIfNeeded: format)]),
             .boolean("segmented", isSegmented),
             .integer("length", length),
         ]

@@ -79,9 +79,11 @@ public struct WrapperDeframer: Deframer {
         }
     }
 
-    /// A version-1 header at `index` followed by a known APDU tag (or by nothing yet).
+    /// A version-1 header at `index` followed by a known APDU tag (or by nothing yet). A header
+    /// announcing no APDU has no tag to check: it is no place to synchronise on.
     private func isPlausible(at index: Int) -> Bool {
         guard buffer[index] == 0, buffer[index + 1] == 1 else { return false }
+        if buffer[index + 6] == 0, buffer[index + 7] == 0 { return false }
         guard let tag = buffer[index + WrapperHeader.length] else { return true }
         return APDUTag.isKnown(tag)
     }

@@ -6,6 +6,7 @@ import DLMSCore
 extension DLMSData {
     /// The value as a JSON object.
     public func json(_ context: ValueContext = ValueContext()) -> Field.Value {
+        if context.directJSON { return .json(encodedJSON(context)) }
         var fields = [Field.text("type", typeName), Field("value", jsonValue)]
         switch self {
         case let .array(elements, _), let .structure(elements, _):

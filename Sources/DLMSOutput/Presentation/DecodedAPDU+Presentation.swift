@@ -6,10 +6,12 @@ import DLMSCore
 // around it (the request a response answers, reassembly).
 extension DecodedAPDU {
     func context(_ options: RenderOptions) -> PresentationContext {
-        PresentationContext(
+        var context = PresentationContext(
             showSecrets: options.showSecrets, requestedAttributes: requested, scalerUnits: scalerUnits,
             decryptedUserInformation: decryptedUserInformation
         )
+        context.directJSON = options.directJSON
+        return context
     }
 
     /// The members of the JSON `apdu` object.

@@ -28,6 +28,8 @@ extension SecuritySetupEvent {
         case .fields(let fields): "{" + fields.map(text).joined(separator: ", ") + "}"
         case .list(let values): "[" + values.map(text).joined(separator: ", ") + "]"
         case .null: "null"
+        // Never produced for security-setup events; shown as the JSON it is.
+        case .json(let bytes): String(decoding: bytes, as: UTF8.self)
         }
     }
 }

@@ -4,26 +4,50 @@
 // structural, not textual.
 extension XMLNode {
     /// Appends the node, indented by `level` steps of two spaces.
+    ///
+    /// Every piece is appended to `out` directly (no temporary strings per
+    /// line): this runs for every element of every record of `-T xml`.
     public func write(to out: inout String, level: Int) {
-        let pad = String(repeating: "  ", count: level)
+        let pad = Self.indentation(level)
         switch self {
         case let .comment(text):
-            out += pad + "<!--" + Self.commentSafe(text) + "-->\n"
+            out += pad
+            out += "<!--"
+            out += Self.commentSafe(text)
+            out += "-->\n"
         case let .text(text):
-            out += pad + Self.escape(text, attribute: false) + "\n"
+            out += pad
+            out += Self.escape(text, attribute: false)
+            out += "\n"
         case let .element(name, attributes, children):
-            var open = "<" + name
+            out += pad
+            out += "<"
+            out += name
             for attribute in attributes {
-                open += " \(attribute.name)=\"\(Self.escape(attribute.value, attribute: true))\""
+                out += " "
+                out += attribute.name
+                out += "=\""
+                out += Self.escape(attribute.value, attribute: true)
+                out += "\""
             }
             if children.isEmpty {
-                out += pad + open + " />\n"
+                out += " />\n"
                 return
             }
-            out += pad + open + (attributes.isEmpty ? ">\n" : " >\n")
+            out += attributes.isEmpty ? ">\n" : " >\n"
             for child in children { child.write(to: &out, level: level + 1) }
-            out += pad + "</" + name + ">\n"
+            out += pad
+            out += "</"
+            out += name
+            out += ">\n"
         }
+    }
+
+    private static let indentations = (0..<16).map { String(repeating: "  ", count: $0) }
+
+    /// `level` steps of two spaces.
+    static func indentation(_ level: Int) -> String {
+        level < indentations.count ? indentations[level] : String(repeating: "  ", count: level)
     }
 
     /// The node as a standalone string.
@@ -35,6 +59,10 @@ extension XMLNode {
 
     /// Escapes text for content or attributes; characters XML 1.0 cannot carry become U+FFFD.
     static func escape(_ text: String, attribute: Bool) -> String {
+        // Most text is printable ASCII with nothing to escape: returned as it is.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 }) {
+            return text
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -56,8 +84,21 @@ extension XMLNode {
 
     /// A comment may not contain `--` nor end with `-`.
     static func commentSafe(_ text: String) -> String {
+        let escaped = escape(text, attribute: false)
+        // Unchanged unless a "-" follows a "-" or ends the text (a Character
+        // equal to "-" is exactly the byte 2D, so bytes tell).
+        var previous: UInt8 = 0
+        var doubled = false
+        for byte in escaped.utf8 {
+            if byte == 0x2D, previous == 0x2D {
+                doubled = true
+                break
+            }
+            previous = byte
+        }
+        if !doubled, escaped.utf8.last != 0x2D { return escaped }
         var safe = ""
-        for character in escape(text, attribute: false) {
+        for character in escaped {
             if character == "-", safe.last == "-" { safe += " " }
             safe.append(character)
         }

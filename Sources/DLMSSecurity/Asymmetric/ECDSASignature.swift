@@ -40,9 +40,9 @@ enum ECDSASignature {
         var output = [UInt8](repeating: 0, count: curve.signatureCount)
         let written = output.withUnsafeMutableBufferPointer { buffer -> (Int32, Int32) in
             guard let base = buffer.baseAddress else { return (-1, -1) }
-            return (BN_bn2binpad(r, base, Int32(half)), BN_bn2binpad(s, base + half, Int32(half)))
+            return (BN_bn2binpad(r, base, Int32(clamping: half)), BN_bn2binpad(s, base + half, Int32(clamping: half)))
         }
-        guard written == (Int32(half), Int32(half)) else {
+        guard written == (Int32(clamping: half), Int32(clamping: half)) else {
             throw SecurityError("an ECDSA signature integer does not fit in \(half) bytes")
         }
         return output

@@ -61,7 +61,7 @@ struct OpenSSLBIO: ~Copyable {
         var output = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
-            let read = chunk.withUnsafeMutableBytes { BIO_read(pointer, $0.baseAddress, Int32($0.count)) }
+            let read = chunk.withUnsafeMutableBytes { BIO_read(pointer, $0.baseAddress, Int32(clamping: $0.count)) }
             if read > 0 {
                 output += chunk.prefix(Int(read))
                 guard output.count <= limit else { throw SecurityError("\(what) is larger than \(limit) bytes") }

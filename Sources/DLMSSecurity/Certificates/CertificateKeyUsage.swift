@@ -11,13 +11,13 @@ public struct CertificateKeyUsage: OptionSet, Sendable, Hashable, CustomStringCo
         self.rawValue = rawValue
     }
 
-    public static let digitalSignature = CertificateKeyUsage(rawValue: UInt32(KU_DIGITAL_SIGNATURE))
-    public static let nonRepudiation = CertificateKeyUsage(rawValue: UInt32(KU_NON_REPUDIATION))
-    public static let keyEncipherment = CertificateKeyUsage(rawValue: UInt32(KU_KEY_ENCIPHERMENT))
-    public static let dataEncipherment = CertificateKeyUsage(rawValue: UInt32(KU_DATA_ENCIPHERMENT))
-    public static let keyAgreement = CertificateKeyUsage(rawValue: UInt32(KU_KEY_AGREEMENT))
-    public static let keyCertSign = CertificateKeyUsage(rawValue: UInt32(KU_KEY_CERT_SIGN))
-    public static let cRLSign = CertificateKeyUsage(rawValue: UInt32(KU_CRL_SIGN))
+    public static let digitalSignature = CertificateKeyUsage(rawValue: UInt32(truncatingIfNeeded: KU_DIGITAL_SIGNATURE))
+    public static let nonRepudiation = CertificateKeyUsage(rawValue: UInt32(truncatingIfNeeded: KU_NON_REPUDIATION))
+    public static let keyEncipherment = CertificateKeyUsage(rawValue: UInt32(truncatingIfNeeded: KU_KEY_ENCIPHERMENT))
+    public static let dataEncipherment = CertificateKeyUsage(rawValue: UInt32(truncatingIfNeeded: KU_DATA_ENCIPHERMENT))
+    public static let keyAgreement = CertificateKeyUsage(rawValue: UInt32(truncatingIfNeeded: KU_KEY_AGREEMENT))
+    public static let keyCertSign = CertificateKeyUsage(rawValue: UInt32(truncatingIfNeeded: KU_KEY_CERT_SIGN))
+    public static let cRLSign = CertificateKeyUsage(rawValue: UInt32(truncatingIfNeeded: KU_CRL_SIGN))
 
     /// Every named bit with the name OpenSSL's configuration syntax (and
     /// RFC 5280's ASN.1) gives it, in bit order.

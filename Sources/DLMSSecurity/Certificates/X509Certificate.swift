@@ -82,13 +82,13 @@ public struct X509Certificate: Sendable, Hashable, CustomStringConvertible {
         // X509_get_extension_flags caches the extensions first; a certificate
         // whose extensions do not decode is flagged invalid.
         let flags = X509_get_extension_flags(certificate)
-        guard flags & UInt32(EXFLAG_INVALID) == 0 else {
+        guard flags & UInt32(truncatingIfNeeded: EXFLAG_INVALID) == 0 else {
             OpenSSLCall.discardErrors()
             throw SecurityError("the certificate's extensions are malformed")
         }
-        keyUsage = flags & UInt32(EXFLAG_KUSAGE) != 0
+        keyUsage = flags & UInt32(truncatingIfNeeded: EXFLAG_KUSAGE) != 0
             ? CertificateKeyUsage(rawValue: X509_get_key_usage(certificate)) : nil
-        isCA = flags & UInt32(EXFLAG_CA) != 0
+        isCA = flags & UInt32(truncatingIfNeeded: EXFLAG_CA) != 0
 
         if let key = try? handle.publicKey() {
             publicKey = try? ECPublicKey(evpKey: key)

@@ -22,7 +22,7 @@ public enum Digest: String, Sendable, Hashable, CaseIterable {
     /// The digest of `data`.
     public func hash(_ data: [UInt8]) throws(SecurityError) -> [UInt8] {
         guard let algorithm else { throw SecurityError("OpenSSL does not provide \(rawValue)") }
-        guard dlms_evp_md_size(algorithm) == Int32(outputCount) else {
+        guard dlms_evp_md_size(algorithm) == Int32(clamping: outputCount) else {
             throw SecurityError("OpenSSL's \(rawValue) digest is not \(outputCount) bytes")
         }
         var output = [UInt8](repeating: 0, count: outputCount)
@@ -33,7 +33,7 @@ public enum Digest: String, Sendable, Hashable, CaseIterable {
             }
         }
         try OpenSSLCall.check(status, "EVP_Digest (\(rawValue))")
-        guard written == UInt32(outputCount) else {
+        guard written == UInt32(clamping: outputCount) else {
             throw SecurityError("OpenSSL EVP_Digest (\(rawValue)) wrote \(written) bytes, not \(outputCount)")
         }
         return output

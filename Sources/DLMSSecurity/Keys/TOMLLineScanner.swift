@@ -151,7 +151,7 @@ struct TOMLLineScanner {
             var value: UInt32 = 0
             for _ in 0..<(byte == UInt8(ascii: "u") ? 4 : 8) {
                 guard let digit = next().flatMap(Hex.nibble) else { throw invalid }
-                value = value << 4 | UInt32(digit)
+                value = value << 4 | UInt32(digit)  // widening
             }
             guard let scalar = Unicode.Scalar(value) else { throw invalid }
             return Array(String(Character(scalar)).utf8)

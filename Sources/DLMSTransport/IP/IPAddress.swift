@@ -8,7 +8,7 @@ public enum IPAddress: Sendable, Hashable {
     public init?<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         switch bytes.count {
         case 4:
-            self = .v4(bytes.reduce(0) { $0 << 8 | UInt32($1) })
+            self = .v4(bytes.reduce(0) { $0 << 8 | UInt32($1) })  // widening
         case 16:
             let high = bytes.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
             let low = bytes.dropFirst(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }

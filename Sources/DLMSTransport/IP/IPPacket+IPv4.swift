@@ -34,7 +34,7 @@ extension IPPacket {
         let offset = Int(flagsAndOffset & 0x1FFF) * 8
         let more = flagsAndOffset & 0x2000 != 0
         fragment = (offset != 0 || more)
-            ? Fragment(identification: UInt32(identification), offset: offset, moreFragments: more)
+            ? Fragment(identification: UInt32(identification), offset: offset, moreFragments: more)  // widening
             : nil
     }
 }

@@ -58,7 +58,7 @@ struct TCPStreamReassembler {
     private func offset(of sequence: UInt32) -> Int64? {
         guard let base else { return nil }
         let next = base &+ UInt32(truncatingIfNeeded: delivered)
-        return Int64(delivered) + Int64(Int32(bitPattern: sequence &- next))
+        return Int64(clamping: delivered) + Int64(Int32(bitPattern: sequence &- next))
     }
 
     /// Takes one segment's payload (`missing` more bytes were on the wire than captured).
@@ -73,9 +73,9 @@ struct TCPStreamReassembler {
         guard length > 0 else { return fillAcknowledgedGap(packet: packet, time: time) }
 
         var output: [Output] = []
-        if start + length <= Int64(delivered) {
+        if start + length <= Int64(clamping: delivered) {
             // A keep-alive probe carries at most one byte just before the next expected one.
-            let keepAlive = length <= 1 && start == Int64(delivered) - 1
+            let keepAlive = length <= 1 && start == Int64(clamping: delivered) - 1
             if !keepAlive { output.append(.retransmission(packet: packet, time: time, count: UInt64(length))) }
             return output
         }

@@ -56,7 +56,7 @@ final class ProgressBar {
     }
 
     private static func duration(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded())
+        let total = Int(exactly: seconds.rounded()) ?? 0  // NaN or beyond Int: no estimate
         return total >= 3600 ? String(format: "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60)
             : String(format: "%d:%02d", total / 60, total % 60)
     }

@@ -33,7 +33,7 @@ struct BatchOptions: ParsableArguments {
 
     /// The number of workers for `inputCount` inputs.
     func workers(for inputCount: Int) -> Int {
-        let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let cores = max(1, Int(sysconf(Int32(truncatingIfNeeded: _SC_NPROCESSORS_ONLN))))
         return max(1, min(jobs ?? cores, inputCount))
     }
 

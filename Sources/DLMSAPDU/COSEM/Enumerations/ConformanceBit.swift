@@ -36,14 +36,14 @@ public struct ConformanceBit: COSEMEnumeration {
     ]
 
     /// The bit's mask in the 24-bit block value (bit 0 is 0x800000).
-    public var mask: UInt32 { rawValue < 24 ? UInt32(1) << (23 - UInt32(rawValue)) : 0 }
+    public var mask: UInt32 { rawValue < 24 ? UInt32(1) << (23 - UInt32(rawValue)) : 0 }  // widening
 
     /// Whether the bit is set in a 24-bit conformance block value.
     public func isSet(in block: UInt32) -> Bool { block & mask != 0 }
 
     /// The bits set in a 24-bit conformance block, in bit order.
     public static func bits(in block: UInt32) -> [ConformanceBit] {
-        (0..<24).map { ConformanceBit(rawValue: UInt8($0)) }.filter { $0.isSet(in: block) }
+        (0..<24).map { ConformanceBit(rawValue: UInt8(truncatingIfNeeded: $0)) }.filter { $0.isSet(in: block) }
     }
 
     /// The names of the bits set in a 24-bit conformance block, in bit order;
@@ -54,6 +54,6 @@ public struct ConformanceBit: COSEMEnumeration {
 
     /// The block value of the three bytes after `5F 1F 04 00`.
     public static func block(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> UInt32 {
-        UInt32(b0) << 16 | UInt32(b1) << 8 | UInt32(b2)
+        UInt32(b0) << 16 | UInt32(b1) << 8 | UInt32(b2)  // widening
     }
 }

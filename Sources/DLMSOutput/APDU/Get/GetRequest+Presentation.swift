@@ -24,7 +24,9 @@ extension GetRequest: APDUPresentable {
         switch self {
         case let .normal(request):
             fields.append(Field("attribute", LNServiceJSON.attribute(request.attribute)))
-            if let selection = request.accessSelection { fields.append(Field("accessSelection", selection.json())) }
+            if let selection = request.accessSelection {
+                fields.append(Field("accessSelection", selection.json(context.valueContext(for: nil))))
+            }
         case let .next(request):
             fields.append(.integer("blockNumber", request.blockNumber))
         case let .withList(request):

@@ -28,7 +28,7 @@ extension InitiateResponse: APDUPresentable {
         fields.append(.integer("negotiatedDlmsVersion", negotiatedDLMSVersion))
         fields += negotiatedConformance.jsonFields("negotiatedConformance")
         fields.append(.integer("serverMaxReceivePduSize", serverMaxReceivePDUSize))
-        fields.append(.bytes("vaaName", [UInt8(vaaName >> 8), UInt8(vaaName & 0xFF)]))
+        fields.append(.bytes("vaaName", [UInt8(truncatingIfNeeded: vaaName >> 8), UInt8(truncatingIfNeeded: vaaName)]))
         return fields
     }
 

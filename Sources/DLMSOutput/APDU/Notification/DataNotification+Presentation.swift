@@ -18,7 +18,7 @@ extension DataNotification: APDUPresentable {
         var fields = LNServiceJSON.longInvokeIdAndPriority(longInvokeIdAndPriority)
         fields += LNServiceJSON.dateTime("dateTime", dateTime)
         if dateTimeEncoding == .dataOctetString { fields.append(.boolean("dateTimeQuirk", true)) }
-        fields.append(Field("body", body.json()))
+        fields.append(Field("body", body.json(context.valueContext(for: nil))))
         return fields
     }
 

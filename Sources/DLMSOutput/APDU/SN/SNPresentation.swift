@@ -31,7 +31,7 @@ enum SNPresentation {
 
     /// Two digits for a byte, four for a 16-bit number, as Gurux writes them.
     static func hex(_ value: UInt8) -> String { Hex.encode([value]) }
-    static func hex(_ value: UInt16) -> String { Hex.encode([UInt8(value >> 8), UInt8(value & 0xFF)]) }
+    static func hex(_ value: UInt16) -> String { Hex.encode([UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value)]) }
 
     /// `<LastBlock Value="01" /><BlockNumber Value="0001" /><RawData Value="..." />`.
     static func blockElements(_ block: SNDataBlock) -> [XMLNode] {

@@ -6,15 +6,17 @@ import DLMSCore
 // their named fields; XML as Gurux's `<AccessSelection>` with a comment
 // that says in words which rows and columns are selected.
 extension SelectiveAccessDescriptor {
-    /// `{"selector", "parameters", "range" | "entry"}`.
-    func json() -> Field.Value {
-        var fields: [Field] = [.integer("selector", accessSelector), Field("parameters", accessParameters.json())]
+    /// `{"selector", "parameters", "range" | "entry"}`. The data values take
+    /// `context` only for `directJSON` (they are annotated as values of no attribute).
+    func json(_ context: ValueContext = ValueContext()) -> Field.Value {
+        let data = ValueContext(directJSON: context.directJSON)
+        var fields: [Field] = [.integer("selector", accessSelector), Field("parameters", accessParameters.json(data))]
         switch parameters {
         case let .range(range):
             fields.append(Field("range", .fields([
                 Field("restrictingObject", range.restrictingObject.json()),
-                Field("from", range.from.json()),
-                Field("to", range.to.json()),
+                Field("from", range.from.json(data)),
+                Field("to", range.to.json(data)),
                 Field("selectedValues", .list(range.selectedValues.map { $0.json() })),
             ])))
         case let .entry(entry):
