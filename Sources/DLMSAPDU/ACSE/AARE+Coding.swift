@@ -16,7 +16,7 @@ extension AARE {
                     element, into: &applicationContextName, "application-context-name", notes: &notes,
                     parse: ACSEFieldCodec.objectIdentifier)
             case [0xA2]:
-                var raw: UInt8?
+                var raw = result?.rawValue  // a second result is kept as an element of its own
                 assembly.take(element, into: &raw, "result", notes: &notes, parse: ACSEFieldCodec.smallInteger)
                 if let raw { result = AssociationResult(rawValue: raw) }
             case [0xA3]:

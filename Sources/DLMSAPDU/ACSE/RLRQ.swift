@@ -39,7 +39,7 @@ public struct RLRQ: Sendable, Hashable {
         for element in frame.elements {
             switch element.header.tag {
             case [0x80]:
-                var raw: UInt8?
+                var raw = reason?.rawValue  // a second reason is kept as an element of its own
                 assembly.take(element, into: &raw, "reason", notes: &notes, parse: ACSEFieldCodec.enumerated)
                 if let raw { reason = ReleaseRequestReason(rawValue: raw) }
             case [0xBE]: assembly.takeUserInformation(element, into: &userInformation, requester: true, notes: &notes)

@@ -79,10 +79,13 @@ public struct WrapperDeframer: Deframer {
         }
     }
 
-    /// A version-1 header at `index` followed by a known APDU tag (or by nothing yet). A header
-    /// announcing no APDU has no tag to check: it is no place to synchronise on.
+    /// A version-1 header at `index` followed by a known APDU tag (or by nothing yet: a header
+    /// whose bytes have not all arrived may still be one). A header announcing no APDU has no
+    /// tag to check: it is no place to synchronise on.
     private func isPlausible(at index: Int) -> Bool {
-        guard buffer[index] == 0, buffer[index + 1] == 1 else { return false }
+        guard buffer[index] == 0 else { return false }
+        guard let version = buffer[index + 1] else { return true }
+        guard version == 1 else { return false }
         if buffer[index + 6] == 0, buffer[index + 7] == 0 { return false }
         guard let tag = buffer[index + WrapperHeader.length] else { return true }
         return APDUTag.isKnown(tag)
