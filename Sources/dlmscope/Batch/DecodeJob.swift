@@ -26,22 +26,7 @@ struct DecodeJob: Sendable {
         if options.capture.filter != nil, decoder.format != .pcap, decoder.format != .pcapng {
             outcome.notes.append("\(input.path): the capture filter applies to pcap/pcapng inputs only; ignored")
         }
-        let sink: OutputSink?
-        switch target {
-        case .standardOutput:
-            sink = .standardOutput()
-        case .spool(let path), .file(let path):
-            do {
-                sink = try OutputSink.file(path)
-            } catch {
-                outcome.error = "\(error)"
-                outcome.writeFailed = true
-                return outcome
-            }
-            if case .spool = target { outcome.spool = path }
-        case .discard:
-            sink = nil
-        }
+        guard let sink = target.openSink(recordingIn: &outcome) else { return outcome }
         var renderer = format.makeRenderer(inputCount: sharedDocument ? inputCount : 1, options: renderOptions)
         if sharedDocument {
             // The batch wrote the shared document's prologue once.

@@ -24,22 +24,7 @@ struct VerifyJob: Sendable {
         }
         let report = auditor.finish()
         outcome.hasErrors = report.hasErrors
-        let sink: OutputSink
-        switch target {
-        case .standardOutput:
-            sink = .standardOutput()
-        case .spool(let path), .file(let path):
-            do {
-                sink = try OutputSink.file(path)
-            } catch {
-                outcome.error = "\(error)"
-                outcome.writeFailed = true
-                return outcome
-            }
-            if case .spool = target { outcome.spool = path }
-        case .discard:
-            return outcome
-        }
+        guard let opened = target.openSink(recordingIn: &outcome), let sink = opened else { return outcome }
         sink.write { out in
             if json { report.json(into: &out) } else { out.append(contentsOf: report.text.utf8) }
         }
