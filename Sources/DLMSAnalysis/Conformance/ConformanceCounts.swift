@@ -21,7 +21,7 @@ public struct ConformanceCounts: Sendable, Hashable {
     /// The share of APDUs that were ciphered, 0...1 (0 when there were none).
     public var cipheredShare: Double { apdus == 0 ? 0 : Double(ciphered) / Double(apdus) }
 
-    mutating func add(_ record: Record) {
+    public mutating func add(_ record: Record) {
         guard record.apdu != nil else { return }
         apdus += 1
         if let security = record.security {

@@ -19,7 +19,7 @@ extension SecurityInfo {
             .integer("invocationCounter", invocationCounter), .text("tag", tag.rawValue),
             Field("signature", signature.map { .text($0.rawValue) } ?? .null), .boolean("decrypted", decrypted),
         ]
-        if let certificate { fields.append(Field("certificate", .fields(certificate.jsonFields))) }
+        if let certificate { fields.append(Field("certificate", .fields(certificate.fields))) }
         if plaintextHoldsSecret && !showSecrets {
             fields += [Field("plaintext", .null), .text("plaintextWithheld", "it holds the dedicated key (--show-secrets shows it)")]
         } else {
