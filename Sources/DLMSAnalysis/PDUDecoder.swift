@@ -12,8 +12,9 @@ public struct PDUDecoder {
 
     /// `keys` open protected APDUs (the client's and server's titles from the configuration,
     /// or from an AARQ and AARE given earlier).
-    public init(keys: KeyStore = KeyStore()) {
-        stage = APDUStage(reassembles: false, keys: keys)
+    /// `keyring`: `keys`' suite 1/2 material when already read (nil reads it here).
+    public init(keys: KeyStore = KeyStore(), keyring: AsymmetricKeyring? = nil) {
+        stage = APDUStage(reassembles: false, keys: keys, keyring: keyring)
     }
 
     /// The record for one APDU given as bytes (the `number`th input).

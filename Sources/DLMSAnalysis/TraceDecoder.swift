@@ -15,11 +15,18 @@ public struct TraceDecoder: IteratorProtocol, Sequence {
         public var transport: TransportKind?
         /// The keys to open protected APDUs and check authentication with.
         public var keys: KeyStore
+        /// `keys`' suite 1/2 keys and certificates, read once (`KeyStore.asymmetricKeyring()`);
+        /// nil reads them when the decoder starts.
+        public var keyring: AsymmetricKeyring?
 
-        public init(capture: CaptureOpener.Options = .init(), transport: TransportKind? = nil, keys: KeyStore = KeyStore()) {
+        public init(
+            capture: CaptureOpener.Options = .init(), transport: TransportKind? = nil, keys: KeyStore = KeyStore(),
+            keyring: AsymmetricKeyring? = nil
+        ) {
             self.capture = capture
             self.transport = transport
             self.keys = keys
+            self.keyring = keyring
         }
     }
 
@@ -47,7 +54,7 @@ public struct TraceDecoder: IteratorProtocol, Sequence {
     public init(input: InputFile, options: Options = Options()) throws(InputError) {
         (format, reader) = try CaptureOpener.open(input, options: options.capture)
         self.options = options
-        apduStage = APDUStage(keys: options.keys)
+        apduStage = APDUStage(keys: options.keys, keyring: options.keyring)
     }
 
     public mutating func next() -> Record? {

@@ -28,9 +28,9 @@ struct APDUStage {
     static let maxPendingRequests = 4096
     static let maxScalerUnits = 4096
 
-    init(reassembles: Bool = true, keys: KeyStore = KeyStore()) {
+    init(reassembles: Bool = true, keys: KeyStore = KeyStore(), keyring: AsymmetricKeyring? = nil) {
         self.reassembles = reassembles
-        security = SecurityStage(keys: keys)
+        security = SecurityStage(keys: keys, keyring: keyring)
     }
 
     /// Decodes, opens and analyses the APDU of `unit` (sent on `stream` by `sender`, as far as

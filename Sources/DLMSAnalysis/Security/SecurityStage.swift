@@ -29,10 +29,12 @@ struct SecurityStage {
     static let maxAssociations = 65_536
     static let maxCiphers = 1024
 
-    init(keys: KeyStore) {
+    /// `keyring` is `keys`' suite 1/2 material when the caller read it already (a batch reads
+    /// the key files once for all its inputs); nil reads it here.
+    init(keys: KeyStore, keyring: AsymmetricKeyring? = nil) {
         self.keys = keys
         // Problems were reported when the keys were loaded (the CLI stops on them).
-        keyring = keys.asymmetricKeyring().keyring
+        self.keyring = keyring ?? keys.asymmetricKeyring().keyring
     }
 
     /// The OpenSSL key for `bytes`, set up once; nil when OpenSSL refuses it.

@@ -58,20 +58,21 @@ struct KeyOptions: ParsableArguments {
         )
     }
 
-    /// The keys file (if any) with the flags applied.
-    func keyStore() throws(KeysFileError) -> KeyStore {
+    /// The keys file (if any) with the flags applied, and its suite 1/2 key and certificate
+    /// files read — once, here, so that a bad one stops the run and no input reads them again.
+    func keyStore() throws(KeysFileError) -> (keys: KeyStore, keyring: AsymmetricKeyring) {
         var store = try keysFile.map { path throws(KeysFileError) in try KeyStore(contentsOfFile: path) } ?? KeyStore()
         try store.apply(flags)
-        // Suite 1/2 key and certificate files are read now, so that a bad one stops the run here.
-        if var problem = store.asymmetricKeyring().problems.first {
+        let (keyring, problems) = store.asymmetricKeyring()
+        if var problem = problems.first {
             problem.file = keysFile
             throw problem
         }
-        return store
+        return (store, keyring)
     }
 
     /// `keyStore()`, or one line on stderr and exit status 2.
-    func loadKeys() throws -> KeyStore {
+    func loadKeys() throws -> (keys: KeyStore, keyring: AsymmetricKeyring) {
         do {
             return try keyStore()
         } catch {

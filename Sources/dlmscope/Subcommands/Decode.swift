@@ -25,7 +25,7 @@ extension DLMScopeCommand {
 
         func run() throws {
             try input.checkFilter()
-            let keyStore = try keys.loadKeys()
+            let (keyStore, keyring) = try keys.loadKeys()
             var collector = InputCollector()
             let inputs = collector.collect(input.inputs)
             collector.problems.forEach(CommandLineError.report)
@@ -33,7 +33,8 @@ extension DLMScopeCommand {
             let shared = batch.outDirectory == nil
             let job = DecodeJob(
                 options: TraceDecoder.Options(
-                    capture: .init(raw: input.raw, filter: input.filter), transport: input.transport.forced, keys: keyStore
+                    capture: .init(raw: input.raw, filter: input.filter), transport: input.transport.forced, keys: keyStore,
+                    keyring: keyring
                 ),
                 format: format, renderOptions: output.renderOptions, sharedDocument: shared, inputCount: inputs.count
             )

@@ -36,7 +36,8 @@ extension DLMScopeCommand {
         func run() throws {
             let options = RenderOptions(showSecrets: showSecrets, verbose: verbose)
             let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .text : .json)
-            var decoder = PDUDecoder(keys: try keys.loadKeys())
+            let (keyStore, keyring) = try keys.loadKeys()
+            var decoder = PDUDecoder(keys: keyStore, keyring: keyring)
             var renderer = format.makeRenderer(inputCount: 1, options: options)
             let sink = OutputSink.standardOutput()
             var number = 0

@@ -37,13 +37,14 @@ extension DLMScopeCommand {
 
         func run() throws {
             try input.checkFilter()
-            let keyStore = try keys.loadKeys()
+            let (keyStore, keyring) = try keys.loadKeys()
             var collector = InputCollector()
             let inputs = collector.collect(input.inputs)
             collector.problems.forEach(CommandLineError.report)
             let job = VerifyJob(
                 options: TraceDecoder.Options(
-                    capture: .init(raw: input.raw, filter: input.filter), transport: input.transport.forced, keys: keyStore
+                    capture: .init(raw: input.raw, filter: input.filter), transport: input.transport.forced, keys: keyStore,
+                    keyring: keyring
                 ),
                 json: format == .json
             )
