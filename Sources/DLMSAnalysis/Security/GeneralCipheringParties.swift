@@ -17,7 +17,7 @@ struct GeneralCipheringParties {
 
     init(
         originatorSystemTitle: [UInt8], recipientSystemTitle: [UInt8], sender: Direction, association: AssociationState?,
-        meters: Set<[UInt8]> = []
+        meters: [[UInt8]: KeySet] = [:]
     ) {
         let peer: Direction = sender == .clientToServer ? .serverToClient : .clientToServer
         if !originatorSystemTitle.isEmpty {
@@ -37,12 +37,12 @@ struct GeneralCipheringParties {
             originatorRole = .meter
             meter = originator
         case .unknown:
-            if let originator, meters.contains(originator) {
+            if let originator, meters[originator] != nil {
                 originatorRole = .meter
                 meter = originator
             } else {
                 meter = recipient
-                originatorRole = recipient.map { meters.contains($0) } == true ? .client : nil
+                originatorRole = recipient.map { meters[$0] != nil } == true ? .client : nil
             }
         }
     }

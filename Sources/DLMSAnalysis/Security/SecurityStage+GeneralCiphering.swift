@@ -316,7 +316,7 @@ extension SecurityStage {
     ) -> GeneralCipheringParties {
         GeneralCipheringParties(
             originatorSystemTitle: originator.bytes, recipientSystemTitle: recipient.bytes, sender: place.sender,
-            association: associations[place.conversation], meters: Set(keys.meters.keys)
+            association: associations[place.conversation], meters: keys.meters
         )
     }
 
