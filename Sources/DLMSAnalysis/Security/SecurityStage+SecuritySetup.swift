@@ -29,14 +29,15 @@ extension SecurityStage {
         switch apdu {
         case let .actionRequest(.normal(request))? where request.method.classId == Self.securitySetupClass:
             let methodId = Int(request.method.methodId)
+            let (event, transferred) = invocation(methodId, parameters: request.parameters, at: place, findings: &findings)
             updateAssociation(place.conversation) { association in
                 if association.pendingSecuritySetup.count < 256 {
                     association.pendingSecuritySetup[request.invokeIdAndPriority.invokeId] = PendingSecuritySetup(
-                        method: methodId, parameters: request.parameters
+                        method: methodId, transferredKeys: transferred
                     )
                 }
             }
-            return invocation(methodId, parameters: request.parameters, at: place, findings: &findings)
+            return event
         case let .actionResponse(.normal(response))?:
             let invokeId = response.invokeIdAndPriority.invokeId
             guard let pending = associations[place.conversation]?.pendingSecuritySetup[invokeId] else { return nil }
@@ -47,13 +48,16 @@ extension SecurityStage {
         }
     }
 
+    /// The invocation's meaning, and for key_transfer its keys (applied once the meter accepts them).
     private mutating func invocation(
         _ method: Int, parameters: DLMSData?, at place: SecurityPlace, findings: inout [Finding]
-    ) -> SecuritySetupEvent {
+    ) -> (SecuritySetupEvent, [TransferredKey]) {
         var event = SecuritySetupEvent(method: Self.securitySetupMethods[method] ?? "method-\(method)", isResponse: false)
+        var transferred: [TransferredKey] = []
         switch (method, parameters) {
         case let (2, .array(items, _)?):
-            event.details = [Field("keys", .list(transferredKeys(items, at: place, findings: &findings).map { .fields($0.details) }))]
+            transferred = transferredKeys(items, at: place, findings: &findings)
+            event.details = [Field("keys", .list(transferred.map { .fields($0.details) }))]
         case let (3, .array(items, _)?):
             event.details = [Field("ephemeralKeys", .list(agreementKeys(items, from: .client, at: place, findings: &findings)))]
         case let (4, .enum(type)?), let (5, .enum(type)?):
@@ -65,7 +69,7 @@ extension SecurityStage {
         default:
             break
         }
-        return event
+        return (event, transferred)
     }
 
     private mutating func answer(
@@ -80,13 +84,9 @@ extension SecurityStage {
         switch (pending.method, response.returnParameters) {
         case (2, _) where success:
             // The meter took the new keys: the traffic that follows uses them.
-            if case let .array(items, _)? = pending.parameters {
-                var scratch: [Finding] = []
-                let keys = transferredKeys(items, at: place, findings: &scratch)
-                let applied = keys.filter { apply($0, at: place) }
-                if !applied.isEmpty {
-                    event.details.append(Field("keysApplied", .list(applied.map { .text($0.name) })))
-                }
+            let applied = pending.transferredKeys.filter { apply($0, at: place) }
+            if !applied.isEmpty {
+                event.details.append(Field("keysApplied", .list(applied.map { .text($0.name) })))
             }
         case let (3, .data(.array(items, _))?):
             event.details.append(Field("ephemeralKeys", .list(agreementKeys(items, from: .server, at: place, findings: &findings))))
@@ -244,5 +244,6 @@ extension SecurityStage {
 /// A Security setup method invocation waiting for its answer.
 struct PendingSecuritySetup {
     var method: Int
-    var parameters: DLMSData?
+    /// key_transfer's keys as unwrapped from the invocation.
+    var transferredKeys: [SecurityStage.TransferredKey] = []
 }
