@@ -37,7 +37,11 @@ extension ServiceSpecificCipheredAPDU {
 
     /// The Green Book name of a glo-/ded- tag ("ded-get-response"), or nil.
     public static func name(of tag: UInt8) -> String? {
-        guard let entry = entries[tag], let service = APDUTag.name(entry.service) else { return nil }
-        return (entry.key == .global ? "glo-" : "ded-") + service
+        names[tag]
+    }
+
+    /// Built once: every ciphered APDU is named.
+    private static let names: [UInt8: String] = entries.compactMapValues { entry in
+        APDUTag.name(entry.service).map { (entry.key == .global ? "glo-" : "ded-") + $0 }
     }
 }

@@ -126,8 +126,9 @@ extension SecurityStage {
                 ))
             }
         }
-        let name = security?.envelope ?? "unprotected \(APDUTag.name(apdu.tag) ?? "APDU")"
-        let side = place.sender == .clientToServer ? "client" : "server"
+        // Built only for a finding: this runs for every APDU of an association.
+        var name: String { security?.envelope ?? "unprotected \(APDUTag.name(apdu.tag) ?? "APDU")" }
+        var side: String { place.sender == .clientToServer ? "client" : "server" }
         if let floor = association.initiateProtection[place.sender], protection.isWeaker(than: floor) {
             findings.append(Finding(
                 .securityPolicyViolation,
@@ -143,10 +144,9 @@ extension SecurityStage {
                 packet: place.packet
             ))
         }
-        updateAssociation(place.conversation) { association in
-            association.strongestProtection[place.sender] = protection.union(
-                association.strongestProtection[place.sender] ?? .none)
-        }
+        let strongest = protection.union(association.strongestProtection[place.sender] ?? .none)
+        guard strongest != association.strongestProtection[place.sender] else { return }
+        updateAssociation(place.conversation) { $0.strongestProtection[place.sender] = strongest }
     }
 
     /// The xDLMS data services, which a ciphered context requires to be protected (errors and

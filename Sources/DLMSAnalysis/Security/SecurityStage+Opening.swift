@@ -122,28 +122,66 @@ extension SecurityStage {
         return candidates
     }
 
+    /// What the attempts for one title depend on besides the keys (a change of the keys
+    /// empties the cache): the sender, the title, the association's meter and dedicated key.
+    struct AttemptsKey: Hashable {
+        var sender: Direction
+        var title: [UInt8]
+        var keyKind: SecurityInfo.KeyKind
+        var meter: [UInt8]?
+        var dedicatedKey: [UInt8]?
+    }
+
     /// Every title with every keys entry that may hold the sender's keys, without repeats;
     /// only combinations with an encryption key (the block cipher key every policy needs).
-    func attempts(for envelope: ProtectedEnvelope, titles: [TitleCandidate], conversation: Int) -> [Attempt] {
-        var attempts: [Attempt] = []
+    /// Worked out once per title and association state, not per APDU.
+    mutating func attempts(for envelope: ProtectedEnvelope, titles: [TitleCandidate], conversation: Int) -> [Attempt] {
         let association = associations[conversation]
+        var attempts: [Attempt] = []
         for title in titles {
-            for (lookup, isFallback) in lookups(for: envelope.sender, title: title.title, association: association) {
-                guard let (key, source) = encryptionKey(envelope.keyKind, in: lookup, association: association) else { continue }
-                let attempt = Attempt(
-                    title: title, encryptionKey: key, keySource: source, authenticationKey: lookup.keys.ak,
-                    authenticationKeySource: lookup.source(of: .ak)?.description, isFallback: isFallback
-                )
-                // The same title and key without an AK would only ever give "unchecked": where an
-                // entry has the AK, that one checks the tag, and a failure must not be hidden.
-                if let same = attempts.firstIndex(where: { $0.title.title == title.title && $0.encryptionKey == key }) {
-                    if attempts[same].authenticationKey == nil, attempt.authenticationKey != nil { attempts[same] = attempt }
-                    continue
-                }
+            let key = AttemptsKey(
+                sender: envelope.sender, title: title.title, keyKind: envelope.keyKind, meter: meter(of: association),
+                dedicatedKey: envelope.keyKind == .dedicated ? association?.dedicatedKey : nil
+            )
+            let forTitle: [Attempt]
+            if let cached = attemptsByTitle[key] {
+                forTitle = cached
+            } else {
+                forTitle = self.attempts(for: envelope, title: title, association: association)
+                if attemptsByTitle.count >= Self.maxCachedAttempts { attemptsByTitle.removeAll() }
+                attemptsByTitle[key] = forTitle
+            }
+            // Titles are distinct, so the attempts of different titles never repeat each other.
+            for var attempt in forTitle {
+                attempt.title = title
                 attempts.append(attempt)
             }
         }
         return attempts
+    }
+
+    private func attempts(for envelope: ProtectedEnvelope, title: TitleCandidate, association: AssociationState?) -> [Attempt] {
+        var attempts: [Attempt] = []
+        for (lookup, isFallback) in lookups(for: envelope.sender, title: title.title, association: association) {
+            guard let (key, source) = encryptionKey(envelope.keyKind, in: lookup, association: association) else { continue }
+            let attempt = Attempt(
+                title: title, encryptionKey: key, keySource: source, authenticationKey: lookup.keys.ak,
+                authenticationKeySource: lookup.source(of: .ak)?.description, isFallback: isFallback
+            )
+            // The same title and key without an AK would only ever give "unchecked": where an
+            // entry has the AK, that one checks the tag, and a failure must not be hidden.
+            if let same = attempts.firstIndex(where: { $0.encryptionKey == key }) {
+                if attempts[same].authenticationKey == nil, attempt.authenticationKey != nil { attempts[same] = attempt }
+                continue
+            }
+            attempts.append(attempt)
+        }
+        return attempts
+    }
+
+    /// The meter an association is with, as far as it is known.
+    func meter(of association: AssociationState?) -> [UInt8]? {
+        association?.serverSystemTitle ?? association?.calledSystemTitle ?? keys.defaultServerSystemTitle
     }
 
     /// The keys entries for an APDU from `sender` with `title`: the meter's entry (for a
@@ -155,7 +193,7 @@ extension SecurityStage {
         func add(_ lookup: KeyLookup, fallback: Bool = false) {
             if !lookups.contains(where: { $0.lookup.entry == lookup.entry }) { lookups.append((lookup, fallback)) }
         }
-        let meter = association?.serverSystemTitle ?? association?.calledSystemTitle ?? keys.defaultServerSystemTitle
+        let meter = meter(of: association)
         switch sender {
         case .serverToClient:
             add(keys.lookup(forSender: title, role: .meter))

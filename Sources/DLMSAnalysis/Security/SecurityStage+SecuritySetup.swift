@@ -236,8 +236,7 @@ extension SecurityStage {
     }
 
     private func meterTitle(_ conversation: Int) -> [UInt8]? {
-        let association = associations[conversation]
-        return association?.serverSystemTitle ?? association?.calledSystemTitle ?? keys.defaultServerSystemTitle
+        meter(of: associations[conversation])
     }
 }
 

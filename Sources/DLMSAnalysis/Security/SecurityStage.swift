@@ -11,7 +11,10 @@ import DLMSSecurity
 /// It keeps one `AssociationState` per conversation; keys come from the
 /// `KeyStore` and are never part of anything it reports.
 struct SecurityStage {
-    var keys: KeyStore
+    var keys: KeyStore {
+        // A key transfer changes the keys: the attempts worked out from the old ones are stale.
+        didSet { attemptsByTitle.removeAll() }
+    }
     /// The keys file's suite 1/2 keys and certificates, read once.
     let keyring: AsymmetricKeyring
     var associations: [Int: AssociationState] = [:]
@@ -21,6 +24,8 @@ struct SecurityStage {
     var verifiedAuthenticationKeys: Set<String> = []
     /// Keys set up for OpenSSL, by key bytes.
     private var ciphers: [[UInt8]: AESGCMKey] = [:]
+    /// The attempts for one title, worked out once (`SecurityStage.attempts(for:titles:conversation:)`).
+    var attemptsByTitle: [AttemptsKey: [Attempt]] = [:]
     /// Certificate problems already reported (one finding per certificate and problem).
     var reportedCertificateProblems: Set<String> = []
     /// Per conversation, how many of its streams ended.
@@ -28,6 +33,7 @@ struct SecurityStage {
 
     static let maxAssociations = 65_536
     static let maxCiphers = 1024
+    static let maxCachedAttempts = 4096
 
     /// `keyring` is `keys`' suite 1/2 material when the caller read it already (a batch reads
     /// the key files once for all its inputs); nil reads it here.
