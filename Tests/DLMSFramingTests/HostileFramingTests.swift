@@ -119,4 +119,19 @@ import Testing
         #expect(units.last?.apdu == [0x06])
         #expect(DeframerHarness.chunkingDifferences({ WrapperDeframer() }, stream).isEmpty)
     }
+
+    /// Garbage after the last frame, ending in bytes that could still start one: the run is
+    /// reported the same way however the stream was chunked (FuzzDeframer's chunking check).
+    @Test(arguments: [
+        [0xDE, 0xAD, 0x7E, 0xA0],
+        [0x11, 0x22, 0x33, 0x68, 0x10, 0x10, 0x68],
+        [0x00, 0x01, 0x00, 0x10, 0x00, 0x01, 0x00],
+        [0x7E, 0x68, 0x00, 0x01, 0x7E, 0x16, 0x10],
+    ] as [[UInt8]])
+    func trailingGarbageWhateverTheChunking(garbage: [UInt8]) throws {
+        let hdlc = try HDLCTestData.frame("d09")
+        #expect(DeframerHarness.chunkingDifferences(HDLCDeframer.init, hdlc + hdlc + garbage, maxChunk: 8, randomSplits: 8) == [])
+        let mbus = MBusSamples.austrianFrames.flatMap { $0 }
+        #expect(DeframerHarness.chunkingDifferences({ MBusDeframer() }, mbus + garbage, maxChunk: 8, randomSplits: 8) == [])
+    }
 }

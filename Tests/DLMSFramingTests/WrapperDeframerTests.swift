@@ -37,6 +37,24 @@ import Testing
         #expect(DeframerHarness.chunkingDifferences({ WrapperDeframer() }, noisy) == [])
     }
 
+    /// Garbage at the end of a stream, ending in what could still become a header (a 00 01 that
+    /// a 1-byte chunking holds back, waiting for more): one finding for the whole run of
+    /// garbage, whatever the chunking (found by FuzzDeframer's chunking check).
+    @Test(arguments: [
+        [0xDE, 0xAD, 0xBE, 0xEF, 0x00, 0x01, 0x00],
+        [0xDE, 0xAD, 0xBE, 0xEF, 0x55, 0x66, 0x77, 0x88, 0x99, 0x00],
+        [0xAA, 0x00, 0x01, 0x00, 0x10, 0x00, 0x01, 0x00, 0x05, 0x00, 0x01, 0x00, 0x10, 0x00, 0x01],
+        [0x00, 0x02, 0x00, 0x10, 0x00, 0x01, 0x00, 0x05, 0xC0, 0x01, 0xAA, 0xBB, 0xCC, 0xDD, 0x00],
+    ] as [[UInt8]])
+    func trailingGarbageIsOneFindingWhateverTheChunking(garbage: [UInt8]) {
+        let stream = Self.stream + garbage
+        #expect(DeframerHarness.chunkingDifferences({ WrapperDeframer() }, stream, maxChunk: 8, randomSplits: 8) == [])
+        let units = deframe(WrapperDeframer(), [stream])
+        #expect(units.filter { $0.kind == .none }.count == 1)
+        #expect(units.last?.findings.first?.offset == Self.stream.count)
+        #expect(units.last?.findings.first?.message.hasPrefix("\(garbage.count) bytes") == true)
+    }
+
     @Test func aStreamStartingMidPDUResynchronises() {
         let units = deframe(WrapperDeframer(), [Array(Self.stream.dropFirst(5))])
         #expect(units.first?.codes == ["frame-garbage-skipped"])

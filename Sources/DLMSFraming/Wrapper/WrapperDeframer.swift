@@ -112,16 +112,21 @@ public struct WrapperDeframer: Deframer {
         ))
     }
 
-    /// Reports and drops everything buffered.
+    /// Reports and drops everything buffered, with the garbage skipped just before it as one
+    /// run: where the skipping stopped depends on how the bytes were chunked (a possible
+    /// header at the end is held back until its bytes arrive), the run does not.
     private mutating func discard(_ code: Finding.Code, _ what: String, into units: inout [FramedUnit]) {
-        flushGarbage(into: &units)
-        guard !buffer.isEmpty else { return }
-        let offset = buffer.streamOffset
-        let count = buffer.count
-        let carriers = buffer.drop(count)
+        guard !buffer.isEmpty else {
+            flushGarbage(into: &units)
+            return
+        }
+        var run = garbage ?? (0, buffer.streamOffset, [])
+        garbage = nil
+        run.count += buffer.count
+        for carrier in buffer.drop(buffer.count) where carrier != run.carriers.last { run.carriers.append(carrier) }
         units.append(.event(
-            Finding(code, "\(count) \(what)", packet: carriers.first?.packet, offset: Int(clamping: offset)),
-            carriers: carriers
+            Finding(code, "\(run.count) \(what)", packet: run.carriers.first?.packet, offset: Int(clamping: run.offset)),
+            carriers: run.carriers
         ))
     }
 }
