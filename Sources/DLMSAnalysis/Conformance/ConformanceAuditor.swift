@@ -2,8 +2,9 @@ import DLMSAPDU
 import DLMSCore
 
 /// Builds the `verify` report of one input from its records, in capture
-/// order. It streams: besides the report it keeps only the association open
-/// on each conversation.
+/// order. It streams: it keeps the association open on each conversation, the
+/// meters' and senders' aggregates, and, unless each association is handed on
+/// as it closes, the closed associations.
 ///
 /// An association runs from an AARQ to the RLRE (or the next AARQ) on the
 /// same conversation; APDUs on a conversation with no AARQ seen form an
@@ -12,14 +13,15 @@ import DLMSCore
 /// AARQ's called-AP-title, else the title the server's ciphered APDUs carry.
 public struct ConformanceAuditor {
     private var report: ConformanceReport
-    /// The open association of each conversation, by its position in `report.associations`.
-    private var open: [String: Int] = [:]
+    /// The open association of each conversation.
+    private var open: [String: AssociationAudit] = [:]
+    private var started = 0
+    /// Takes each association as it closes; nil keeps them for `finish()`.
+    private let handOff: ((AssociationReport) -> Void)?
+    private var closed: [AssociationReport] = []
     private var counterPositions: [CounterKey: Int] = [:]
-    /// What each meter bucket holds, in order of first appearance; merged into meters at the end.
-    private var buckets: [MeterBucket: MeterReport] = [:]
-    private var bucketOrder: [MeterBucket] = []
-    /// The associations each bucket saw.
-    private var bucketAssociations: [MeterBucket: Set<Int>] = [:]
+    /// Each meter's traffic so far, by system title.
+    private var meters: [[UInt8]?: MeterReport] = [:]
 
     private struct CounterKey: Hashable {
         var systemTitle: [UInt8]?
@@ -27,17 +29,22 @@ public struct ConformanceAuditor {
         var direction: Direction
     }
 
-    /// Where a record's meter is decided: an association's records go to the meter the
-    /// association turns out to be with (its AARE comes after the AARQ); traffic outside any
-    /// AARQ goes to the title its sender used.
-    private enum MeterBucket: Hashable {
-        case association(Int)
-        case title([UInt8]?)
-    }
-
+    /// An auditor whose `finish()` reports every association.
     public init(input: String) {
         report = ConformanceReport(input: input)
+        handOff = nil
     }
+
+    /// An auditor that hands each association to `closed` as soon as it ends (its RLRE, the
+    /// next AARQ on its conversation, or `finish()` for those still open, in number order)
+    /// and keeps none: its report lists no association.
+    public init(input: String, closed: @escaping (AssociationReport) -> Void) {
+        report = ConformanceReport(input: input)
+        handOff = closed
+    }
+
+    /// The associations held in memory: the open ones, and the closed ones when they are kept.
+    public var heldAssociations: Int { open.count + closed.count }
 
     /// Adds the next record of the input.
     public mutating func add(_ record: Record) {
@@ -45,90 +52,55 @@ public struct ConformanceAuditor {
         for finding in record.findings { Self.tally(finding, record: record.index, into: &report.findings) }
         guard let decoded = record.apdu else { return }
         report.totals.add(record)
-        let position = association(for: record, apdu: decoded.apdu)
-        learn(from: record, apdu: decoded.apdu, at: position)
-        report.associations[position].counts.add(record)
-        report.associations[position].records = report.associations[position].records.lowerBound...record.index
-        if let hls = record.hls { report.associations[position].authentication.append(hls) }
-        for finding in record.findings {
-            Self.tally(finding, record: record.index, into: &report.associations[position].findings)
-        }
-        let bucket = meterBucket(for: record, association: position)
-        buckets[bucket, default: MeterReport(systemTitle: nil)].counts.add(record)
-        bucketAssociations[bucket, default: []].insert(position)
-        for finding in record.findings {
-            Self.tally(finding, record: record.index, into: &buckets[bucket, default: MeterReport(systemTitle: nil)].findings)
-        }
         if let security = record.security {
             let key = CounterKey(systemTitle: security.systemTitle, key: security.key.rawValue, direction: record.direction)
-            count(security.invocationCounter, key: key, bucket: bucket)
+            count(security.invocationCounter, key: key, record: record.index)
+        }
+        let conversation = Self.conversation(record.flow)
+        var isAARQ = false
+        if case .aarq? = decoded.apdu { isAARQ = true }
+        if isAARQ || open[conversation] == nil {
+            close(conversation)
+            started += 1
+            open[conversation] = AssociationAudit(number: started, record: record, hasAARQ: isAARQ)
+        }
+        if case let .meter(title)? = open[conversation]?.add(record, apdu: decoded.apdu) {
+            credit(record, to: title)
         }
         if case .rlre? = decoded.apdu {
-            report.associations[position].released = true
-            open[Self.conversation(record.flow)] = nil
+            open[conversation]?.report.released = true
+            close(conversation)
         }
     }
 
-    /// The report, once every record was added: the meter buckets merged by system title.
-    public func finish() -> ConformanceReport {
-        var report = self.report
-        var positions: [[UInt8]?: Int] = [:]
-        var associationsByMeter: [[UInt8]?: Set<Int>] = [:]
-        for bucket in bucketOrder {
-            guard let part = buckets[bucket] else { continue }
-            let title: [UInt8]? = switch bucket {
-            case let .association(position): report.associations[position].serverSystemTitle
-            case let .title(title): title
-            }
-            associationsByMeter[title, default: []].formUnion(bucketAssociations[bucket] ?? [])
-            if let position = positions[title] {
-                report.meters[position].absorb(part)
-            } else {
-                positions[title] = report.meters.count
-                var meter = part
-                meter.systemTitle = title
-                report.meters.append(meter)
-            }
+    /// The report, once every record was added: the associations still open closed, the
+    /// meters in the order of their first record.
+    public mutating func finish() -> ConformanceReport {
+        for conversation in open.sorted(by: { $0.value.report.number < $1.value.report.number }).map(\.key) {
+            close(conversation)
         }
-        for (title, position) in positions { report.meters[position].associations = associationsByMeter[title]?.count ?? 0 }
+        var report = self.report
+        report.associations = closed.sorted { $0.number < $1.number }
+        report.meters = meters.values.sorted { $0.firstRecord < $1.firstRecord }.map { meter in
+            var meter = meter
+            meter.putInRecordOrder()
+            return meter
+        }
         return report
     }
 
     // MARK: Associations
 
-    /// The association a record belongs to: an AARQ opens a new one.
-    private mutating func association(for record: Record, apdu: APDU?) -> Int {
-        let conversation = Self.conversation(record.flow)
-        var isAARQ = false
-        if case .aarq? = apdu { isAARQ = true }
-        if !isAARQ, let position = open[conversation] { return position }
-        report.associations.append(AssociationReport(
-            number: report.associations.count + 1, flow: record.flow, hasAARQ: isAARQ, records: record.index...record.index
-        ))
-        open[conversation] = report.associations.count - 1
-        return report.associations.count - 1
-    }
-
-    /// Titles, context, mechanism and the AARE's verdict.
-    private mutating func learn(from record: Record, apdu: APDU?, at position: Int) {
-        switch apdu {
-        case let .aarq(aarq)?:
-            report.associations[position].clientSystemTitle = aarq.callingAPTitle
-            report.associations[position].serverSystemTitle = aarq.calledAPTitle
-            report.associations[position].context = aarq.applicationContext
-            report.associations[position].mechanism = aarq.mechanism
-        case let .aare(aare)?:
-            report.associations[position].accepted = aare.isAccepted
-            if let title = aare.respondingAPTitle { report.associations[position].serverSystemTitle = title }
-            if let context = aare.applicationContext { report.associations[position].context = context }
-        default:
-            // Without an AARE, the server's ciphered APDUs name the meter.
-            if report.associations[position].serverSystemTitle == nil, record.direction != .clientToServer,
-               let title = record.security?.systemTitle
-            {
-                report.associations[position].serverSystemTitle = title
-            }
+    /// Ends the association open on `conversation`: its meter gets its traffic, and it goes.
+    private mutating func close(_ conversation: String) {
+        guard let audit = open.removeValue(forKey: conversation) else { return }
+        if audit.report.hasAARQ {
+            let part = audit.meterPart
+            meters[part.systemTitle, default: MeterReport(systemTitle: part.systemTitle)].absorb(part)
+        } else {
+            for title in audit.meterTitles { meters[title]?.associations += 1 }
         }
+        if let handOff { handOff(audit.report) } else { closed.append(audit.report) }
     }
 
     /// A conversation's name whichever way its flow runs: the two endpoints in order.
@@ -166,38 +138,32 @@ public struct ConformanceAuditor {
 
     // MARK: Meters and counters
 
-    private mutating func meterBucket(for record: Record, association position: Int) -> MeterBucket {
-        let association = report.associations[position]
-        let bucket: MeterBucket
-        if association.hasAARQ {
-            bucket = .association(position)
-        } else if record.direction != .clientToServer, let title = record.security?.systemTitle {
-            bucket = .title(title)
-        } else {
-            bucket = .title(association.serverSystemTitle)
-        }
-        if buckets[bucket] == nil { bucketOrder.append(bucket) }
-        return bucket
+    /// Credits a record outside any AARQ to a meter at once.
+    private mutating func credit(_ record: Record, to title: [UInt8]?) {
+        Self.add(record, to: &meters[title, default: MeterReport(systemTitle: title)])
     }
 
-    private mutating func count(_ value: UInt32, key: CounterKey, bucket: MeterBucket) {
+    private static func add(_ record: Record, to meter: inout MeterReport) {
+        meter.firstRecord = min(meter.firstRecord, record.index)
+        meter.counts.add(record)
+        for finding in record.findings { tally(finding, record: record.index, into: &meter.findings) }
+        if let security = record.security {
+            InvocationCounterRange.add(
+                security.invocationCounter, systemTitle: security.systemTitle, key: security.key.rawValue,
+                direction: record.direction, record: record.index, to: &meter.invocationCounters
+            )
+        }
+    }
+
+    private mutating func count(_ value: UInt32, key: CounterKey, record: Int) {
         if let position = counterPositions[key] {
-            report.invocationCounters[position].add(value)
+            report.invocationCounters[position].add(value, record: record)
         } else {
             counterPositions[key] = report.invocationCounters.count
             report.invocationCounters.append(InvocationCounterRange(
-                systemTitle: key.systemTitle, key: key.key, direction: key.direction, value: value
+                systemTitle: key.systemTitle, key: key.key, direction: key.direction, value: value, record: record
             ))
         }
-        var ranges = buckets[bucket]?.invocationCounters ?? []
-        if let position = ranges.firstIndex(where: {
-            $0.systemTitle == key.systemTitle && $0.key == key.key && $0.direction == key.direction
-        }) {
-            ranges[position].add(value)
-        } else {
-            ranges.append(InvocationCounterRange(systemTitle: key.systemTitle, key: key.key, direction: key.direction, value: value))
-        }
-        buckets[bucket, default: MeterReport(systemTitle: nil)].invocationCounters = ranges
     }
 
     static func tally(_ finding: Finding, record: Int, into tallies: inout [FindingTally]) {

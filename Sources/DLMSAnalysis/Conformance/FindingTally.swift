@@ -35,10 +35,26 @@ public struct FindingTally: Sendable, Hashable {
         }
     }
 
-    /// Adds the tally of the same code from a later part of the capture.
-    mutating func absorb(_ later: FindingTally) {
-        count += later.count
-        severity = max(severity, later.severity)
-        locations = Array((locations + later.locations).prefix(Self.keptLocations))
+    /// The record of the first finding counted.
+    var firstRecord: Int { locations.first?.record ?? Int.max }
+
+    /// Adds the tally of the same code from another part of the capture: the locations kept
+    /// and the example stay those of the earliest records.
+    mutating func absorb(_ other: FindingTally) {
+        count += other.count
+        severity = max(severity, other.severity)
+        if other.firstRecord < firstRecord { example = other.example }
+        var merged: [Location] = []
+        var mine = locations[...], theirs = other.locations[...]
+        while merged.count < Self.keptLocations, let next = mine.first ?? theirs.first {
+            if let their = theirs.first, mine.first.map({ their.record < $0.record }) ?? true {
+                merged.append(their)
+                theirs = theirs.dropFirst()
+            } else {
+                merged.append(next)
+                mine = mine.dropFirst()
+            }
+        }
+        locations = merged
     }
 }

@@ -7,15 +7,19 @@ public struct MeterReport: Sendable {
     public var counts = ConformanceCounts()
     public var invocationCounters: [InvocationCounterRange] = []
     public var findings: [FindingTally] = []
+    /// The first record of its traffic (not reported: meters are listed in this order).
+    var firstRecord = Int.max
 }
 
 extension MeterReport {
-    /// Adds another part of the same meter's traffic.
+    /// Adds another part of the same meter's traffic, whichever part came first in the capture.
     mutating func absorb(_ other: MeterReport) {
+        associations += other.associations
+        firstRecord = min(firstRecord, other.firstRecord)
         counts.absorb(other.counts)
         for range in other.invocationCounters {
             if let position = invocationCounters.firstIndex(where: {
-                $0.systemTitle == range.systemTitle && $0.key == range.key && $0.direction == range.direction
+                $0.counts(systemTitle: range.systemTitle, key: range.key, direction: range.direction)
             }) {
                 invocationCounters[position].absorb(range)
             } else {
@@ -29,5 +33,13 @@ extension MeterReport {
                 findings.append(tally)
             }
         }
+    }
+
+    /// Its counters and findings in the order of their first record, as one pass over the capture lists them.
+    mutating func putInRecordOrder() {
+        invocationCounters = invocationCounters.enumerated()
+            .sorted { ($0.element.firstRecord, $0.offset) < ($1.element.firstRecord, $1.offset) }.map(\.element)
+        findings = findings.enumerated()
+            .sorted { ($0.element.firstRecord, $0.offset) < ($1.element.firstRecord, $1.offset) }.map(\.element)
     }
 }

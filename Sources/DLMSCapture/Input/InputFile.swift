@@ -17,6 +17,12 @@ public final class InputFile {
     private var descriptorOffset = 0
     /// The error that ended reading early, if any (`read` then reports end of file).
     public private(set) var readError: String?
+    /// Once the input went to libpcap: its position as `PcapReader` last saw it.
+    var streamPosition: Int?
+
+    /// How many bytes of the input have been consumed so far (for progress): counted as blocks
+    /// are read here, or, once the input went to libpcap, as its reader last saw it.
+    public var position: Int { streamPosition ?? descriptorOffset - (pending.count - pendingStart) }
 
     public init(path: String) throws(InputError) {
         name = path
@@ -76,6 +82,7 @@ public final class InputFile {
         let unread = Array(pending[pendingStart...])
         pending.removeAll()
         pendingStart = 0
+        streamPosition = 0
         let fd = descriptor
         descriptor = -1
         // A seekable file: rewind over what was peeked and hand over the descriptor.

@@ -14,9 +14,15 @@ public final class PcapReader: CaptureReader {
     private var filter = bpf_program()
     private var hasFilter = false
     private var number = 0
+    /// Where progress is reported (`InputFile.position`).
+    private let input: InputFile
+    /// How many packets go between two exact positions (`ftell`); in between each packet
+    /// adds its pcap record's length, exact for pcap and a little short for pcapng.
+    static let positionInterval = 1024
 
     public init(input: InputFile, filter expression: String? = nil) throws(InputError) {
         path = input.name
+        self.input = input
         let stream = try input.takeStream()
         var errorBuffer = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE))
         guard let opened = pcap_fopen_offline_with_tstamp_precision(
@@ -65,6 +71,7 @@ public final class PcapReader: CaptureReader {
             case 1:
                 number += 1
                 guard let header, let bytes else { continue }
+                advancePosition(by: 16 + Int(header.pointee.caplen))
                 if hasFilter, pcap_offline_filter(&filter, header, bytes) == 0 { continue }
                 let length = Int(header.pointee.caplen)
                 let timestamp = Timestamp(
@@ -94,7 +101,25 @@ public final class PcapReader: CaptureReader {
         }
     }
 
+    /// Moves the input's position past a record: its length, or where the stream is every so often.
+    private func advancePosition(by length: Int) {
+        var position = (input.streamPosition ?? 0) + (number == 1 ? Self.fileHeaderLength : 0) + length
+        if number % Self.positionInterval == 0, let exact = exactPosition() { position = exact }
+        input.streamPosition = position
+    }
+
+    /// A pcap file's header.
+    static let fileHeaderLength = 24
+
+    /// The stream's position, when it has one (not for a pipe).
+    private func exactPosition() -> Int? {
+        guard let handle, let file = pcap_file(handle) else { return nil }
+        let offset = ftell(file)
+        return offset >= 0 ? offset : nil
+    }
+
     private func close() {
+        if let exact = exactPosition() { input.streamPosition = exact }
         if let handle { pcap_close(handle) }
         handle = nil
     }

@@ -3,24 +3,46 @@ import DLMSAnalysis
 import DLMSCore
 import DLMSSecurity
 
-// `dlmscope verify -T json`: one object per input, on one line.
+// `dlmscope verify -T json`: one object per input, on one line. The associations
+// can be written apart (`jsonHead`, each `AssociationReport.json`, `jsonTail`), so that
+// they need not be held until the end.
 extension ConformanceReport {
     /// The report as one JSON object and a newline.
     public func json(into out: inout [UInt8]) {
-        var writer = JSONWriter()
-        writer.value(.fields(jsonFields), &out)
-        out.append(UInt8(ascii: "\n"))
+        jsonHead(into: &out)
+        for (index, association) in associations.enumerated() {
+            if index > 0 { out.append(Self.jsonSeparator) }
+            association.json(into: &out)
+        }
+        jsonTail(into: &out)
     }
 
-    var jsonFields: [Field] {
-        [
+    /// What goes between two associations' objects.
+    public static let jsonSeparator = UInt8(ascii: ",")
+
+    /// The object up to the opening of its association list.
+    public func jsonHead(into out: inout [UInt8]) {
+        var writer = JSONWriter()
+        writer.beginObject(&out)
+        writer.fields([
             .text("file", input), .text("result", hasErrors ? "fail" : "pass"), .integer("records", records),
             Field("totals", .fields(totals.jsonFields)),
-            Field("associations", .list(associations.map { .fields($0.jsonFields) })),
+        ], &out)
+        writer.key("associations", &out)
+        writer.beginArray(&out)
+    }
+
+    /// The object from the end of its association list, and the newline.
+    public func jsonTail(into out: inout [UInt8]) {
+        var writer = JSONWriter()
+        writer.endArray(&out)
+        writer.fields([
             Field("meters", .list(meters.map { .fields($0.jsonFields) })),
             Field("invocationCounters", .list(invocationCounters.map { .fields($0.jsonFields) })),
             Field("findings", .list(findings.map { .fields($0.jsonFields) })),
-        ]
+        ], &out)
+        writer.endObject(&out)
+        out.append(UInt8(ascii: "\n"))
     }
 }
 
@@ -37,6 +59,12 @@ extension ConformanceCounts {
 }
 
 extension AssociationReport {
+    /// The association as one JSON object (an item of the report's `associations`).
+    public func json(into out: inout [UInt8]) {
+        var writer = JSONWriter()
+        writer.value(.fields(jsonFields), &out)
+    }
+
     var jsonFields: [Field] {
         var fields: [Field] = [
             .integer("number", number), Field("flow", flow.map { .text($0) } ?? .null), .boolean("aarq", hasAARQ),

@@ -3,15 +3,25 @@ import DLMSAnalysis
 import DLMSCore
 import DLMSSecurity
 
-// `dlmscope verify -T text`: a report a test engineer reads top to bottom.
+// `dlmscope verify -T text`: a report a test engineer reads top to bottom. The
+// associations can be written apart (`textHead`, each `AssociationReport.text`,
+// `textTail`), so that they need not be held until the end.
 extension ConformanceReport {
     /// The report as text lines.
     public var text: String {
+        textHead(hasAssociations: !associations.isEmpty) + associations.map(\.text).joined() + textTail
+    }
+
+    /// The lines before the associations' (with their heading when there are any).
+    public func textHead(hasAssociations: Bool) -> String {
         var lines = ["== \(input)", "  \(records) records; " + totals.summary]
-        if !associations.isEmpty {
-            lines.append("Associations")
-            for association in associations { lines += association.lines }
-        }
+        if hasAssociations { lines.append("Associations") }
+        return Self.joined(lines)
+    }
+
+    /// The lines after the associations'.
+    public var textTail: String {
+        var lines: [String] = []
         if !meters.isEmpty {
             lines.append("Meters")
             for meter in meters { lines += meter.lines }
@@ -24,7 +34,12 @@ extension ConformanceReport {
         lines.append(errors.isEmpty
             ? "Result: PASS (no error-severity finding)"
             : "Result: FAIL (\(errors.map { "\($0.code.rawValue) ×\($0.count)" }.joined(separator: ", ")))")
-        return lines.joined(separator: "\n") + "\n"
+        return Self.joined(lines)
+    }
+
+    /// Lines, each ended by a newline.
+    static func joined(_ lines: [String]) -> String {
+        lines.map { $0 + "\n" }.joined()
     }
 
     static func worstFirst(_ a: FindingTally, _ b: FindingTally) -> Bool {
@@ -58,6 +73,9 @@ extension ConformanceCounts {
 }
 
 extension AssociationReport {
+    /// The association's lines in the report, each ended by a newline.
+    public var text: String { ConformanceReport.joined(lines) }
+
     var lines: [String] {
         var state: [String] = [hasAARQ ? "AARQ" : "no AARQ seen"]
         switch accepted {

@@ -26,7 +26,8 @@ struct Batch {
 
     /// Runs `job` for every input; `prologue` and `epilogue` frame the shared stream.
     func run(
-        prologue: [UInt8] = [], epilogue: [UInt8] = [], job: @escaping @Sendable (BatchInput, JobTarget) -> JobOutcome
+        prologue: [UInt8] = [], epilogue: [UInt8] = [],
+        job: @escaping @Sendable (BatchInput, JobTarget, JobProgress) -> JobOutcome
     ) throws -> Result {
         let workers = options.workers(for: inputs.count)
         let streams = options.outDirectory == nil && !(options.summary && summaryReplacesStream && outputPath == nil)
@@ -36,13 +37,24 @@ struct Batch {
             sink.write { $0.append(contentsOf: prologue) }
             sink.flush()
         }
-        let progress = options.showsProgress ? ProgressBar(totalFiles: inputs.count, totalBytes: inputs.reduce(0) { $0 + $1.size }) : nil
+        // Jobs' reports redraw the bar unless their output is on the same terminal.
+        let outputOnTerminal = streams && outputPath == nil && isatty(STDOUT_FILENO) == 1
+        let progress = options.showsProgress
+            ? ProgressBar(totalFiles: inputs.count, totalBytes: inputs.reduce(0) { $0 + $1.size }, drawsOnReports: !outputOnTerminal)
+            : nil
         var result = Result()
         var summaries: [FileSummary] = []
         defer { targets.cleanUp() }
         BatchRunner(workers: workers).run(
-            inputs, job: { index, input in job(input, targets.target(for: index)) }, waiting: { progress?.draw() }
-        ) { _, outcome in
+            inputs,
+            job: { index, input in
+                let reports = progress.map { bar in
+                    JobProgress { bytes in bar.report(input: index, bytes: min(bytes, input.size)) }
+                }
+                return job(input, targets.target(for: index), reports ?? JobProgress())
+            },
+            waiting: { progress?.draw() }
+        ) { index, outcome in
             progress?.clear()
             if !options.quiet { outcome.notes.forEach(CommandLineError.report) }
             if let error = outcome.error { CommandLineError.report(error) }
@@ -54,7 +66,7 @@ struct Batch {
             result.failed = result.failed || outcome.error != nil || outcome.writeFailed
             result.hasErrors = result.hasErrors || outcome.hasErrors
             summaries.append(outcome.summary)
-            progress?.advance(bytes: outcome.bytes)
+            progress?.advance(input: index, bytes: outcome.bytes)
         }
         progress?.clear()
         if streams, !epilogue.isEmpty { sink.write { $0.append(contentsOf: epilogue) } }

@@ -6,7 +6,7 @@ import Foundation
 struct BatchRunner {
     var workers: Int
     /// How often the caller is woken while waiting (for the progress bar).
-    var tick: TimeInterval = 0.2
+    var tick: TimeInterval = ProgressBar.redrawInterval
     /// Stack of each worker thread (decoding bounds its recursion; this leaves room).
     static let stackSize = 16 << 20
 

@@ -13,11 +13,13 @@ struct DecodeJob: Sendable {
     var sharedDocument: Bool
     var inputCount: Int
 
-    func run(_ input: BatchInput, target: JobTarget) -> JobOutcome {
+    func run(_ input: BatchInput, target: JobTarget, progress: JobProgress = JobProgress()) -> JobOutcome {
         var outcome = JobOutcome(summary: FileSummary(file: input.path), bytes: input.size)
+        let file: InputFile
         let decoder: TraceDecoder
         do {
-            decoder = try TraceDecoder(input: try InputFile(path: input.path), options: options)
+            file = try InputFile(path: input.path)
+            decoder = try TraceDecoder(input: file, options: options)
         } catch {
             outcome.error = "\(error)"
             outcome.summary.error = "\(error)"
@@ -34,8 +36,10 @@ struct DecodeJob: Sendable {
             renderer.start(into: &prologue)
         }
         var records = decoder
+        var progress = progress
         sink?.write { renderer.beginInput(input.path, into: &$0) }
         while let record = records.next() {
+            progress.count { file.position }
             outcome.summary.add(record)
             if record.findings.contains(where: { $0.severity == .error }) { outcome.hasErrors = true }
             sink?.write { renderer.render(record, input: input.path, into: &$0) }

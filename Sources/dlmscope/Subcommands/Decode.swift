@@ -48,7 +48,9 @@ extension DLMScopeCommand {
             let result = try Batch(
                 inputs: inputs, options: batch, outputPath: output.output, outputExtension: format.fileExtension,
                 summaryReplacesStream: true, summaryAsJSON: format == .json
-            ).run(prologue: prologue, epilogue: epilogue) { input, target in job.run(input, target: target) }
+            ).run(prologue: prologue, epilogue: epilogue) { input, target, progress in
+                job.run(input, target: target, progress: progress)
+            }
             if result.failed || !collector.problems.isEmpty || inputs.isEmpty {
                 if inputs.isEmpty { CommandLineError.report("no capture found in the inputs given") }
                 throw ExitCode(2)

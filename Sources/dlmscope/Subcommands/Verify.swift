@@ -52,7 +52,7 @@ extension DLMScopeCommand {
                 inputs: inputs, options: batch, outputPath: output,
                 outputExtension: format == .json ? ".verify.json" : ".verify.txt", summaryReplacesStream: false,
                 summaryAsJSON: format == .json
-            ).run { input, target in job.run(input, target: target) }
+            ).run { input, target, progress in job.run(input, target: target, progress: progress) }
             if result.failed || !collector.problems.isEmpty || inputs.isEmpty {
                 if inputs.isEmpty { CommandLineError.report("no capture found in the inputs given") }
                 throw ExitCode(2)
