@@ -59,16 +59,20 @@ public final class OutputSink {
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
         guard !failed else { return }
+        if !Self.writeAll(buffer, to: descriptor) { failed = true }
+    }
+
+    /// Writes all of `bytes` to `descriptor`, through short writes and interruptions; false when
+    /// a write fails (a full disk, a closed pipe).
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
             if written < 0, errno == EINTR { continue }
-            guard written > 0 else {
-                failed = true
-                return
-            }
+            guard written > 0 else { return false }
             offset += written
         }
+        return true
     }
 
     /// Flushes, and for a file moves it to its final name. Returns false if any write failed.

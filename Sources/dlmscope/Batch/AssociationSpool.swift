@@ -107,15 +107,6 @@ final class AssociationSpool {
             buffer.removeAll(keepingCapacity: true)
         }
         guard !failed else { return }
-        var offset = 0
-        while offset < buffer.count {
-            let count = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                failed = true
-                return
-            }
-            offset += count
-        }
+        if !OutputSink.writeAll(buffer, to: descriptor) { failed = true }
     }
 }
