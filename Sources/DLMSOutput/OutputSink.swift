@@ -13,7 +13,9 @@ public final class OutputSink {
         }
     }
 
-    private let descriptor: Int32
+    /// -1 once a file's sink is closed: closing a descriptor twice could close another
+    /// thread's file that was given the same number in between.
+    private var descriptor: Int32
     private let finalPath: String?
     private let partialPath: String?
     private var buffer: [UInt8] = []
@@ -80,11 +82,17 @@ public final class OutputSink {
     public func close() -> Bool {
         flush()
         guard let finalPath, let partialPath else { return !failed }
+        guard descriptor >= 0 else { return false }
         let closed = Glibc.close(descriptor) == 0
+        descriptor = -1
         if failed || !closed {
             unlink(partialPath)
             return false
         }
-        return rename(partialPath, finalPath) == 0
+        guard rename(partialPath, finalPath) == 0 else {
+            unlink(partialPath)
+            return false
+        }
+        return true
     }
 }

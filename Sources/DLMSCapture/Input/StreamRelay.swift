@@ -27,6 +27,7 @@ final class StreamRelay: @unchecked Sendable {
         } else {
             Unmanaged<StreamRelay>.fromOpaque(context).release()
             close(sink)
+            if source > STDIN_FILENO { close(source) }
         }
     }
 
