@@ -17,11 +17,24 @@ public enum Fixtures {
         packageRoot.appendingPathComponent(relative).path
     }
 
-    /// A fresh temporary directory for one test.
+    /// A fresh temporary directory for one test, inside the test process's own directory,
+    /// which is removed when the process exits (so that test runs leave nothing in /tmp).
     public static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("dlmscope-tests-\(UUID().uuidString)")
+        let url = temporaryRoot.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// `dlmscope-tests-<pid>` under the system's temporary directory, removed at exit.
+    private static let temporaryRoot: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dlmscope-tests-\(getpid())")
+        temporaryRootPath = root.path
+        atexit {
+            if let path = Fixtures.temporaryRootPath { try? FileManager.default.removeItem(atPath: path) }
+        }
+        return root
+    }()
+
+    /// The root's path for the exit handler (a C function pointer cannot capture it).
+    nonisolated(unsafe) private static var temporaryRootPath: String?
 }
