@@ -17,6 +17,11 @@ enum ASCII {
     }
 
     static func appendUnsigned(_ value: UInt64, to out: inout [UInt8], width: Int = 1) {
+        // One digit (ids, selectors, small values) is most numbers of a record: one append.
+        if value < 10, width <= 1 {
+            out.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
+            return
+        }
         var count = 1
         var limit: UInt64 = 10
         while count < 20, value >= limit {

@@ -48,12 +48,16 @@ public struct JSONLinesRenderer: RecordRenderer {
         json.endObject(&out)
         json.key("apdu", &out)
         if let apdu = record.apdu {
-            json.value(.fields(apdu.jsonFields(options)), &out)
+            JSONFieldSink.object(&json, &out) { apdu.writeJSONMembers(options, &$0) }
         } else {
             json.null(&out)
         }
         json.key("security", &out)
-        if let security = record.security { json.value(.fields(security.jsonFields(showSecrets: options.showSecrets)), &out) } else { json.null(&out) }
+        if let security = record.security {
+            JSONFieldSink.object(&json, &out) { security.writeJSONMembers(showSecrets: options.showSecrets, &$0) }
+        } else {
+            json.null(&out)
+        }
         if let hls = record.hls {
             json.key("hls", &out)
             json.value(.fields(hls.jsonFields), &out)

@@ -16,19 +16,24 @@ extension DecodedAPDU {
 
     /// The members of the JSON `apdu` object.
     func jsonFields(_ options: RenderOptions) -> [Field] {
+        FieldTreeBuilder.build { writeJSONMembers(options, &$0) }
+    }
+
+    func writeJSONMembers<S: FieldSink>(_ options: RenderOptions, _ sink: inout S) {
         guard let apdu else {
-            var fields = [Field.text("type", typeName), .bytes("raw", bytes)]
-            if let text { fields.append(.text("text", text)) }
-            if let error { fields.append(.text("error", error.message)) }
-            return fields
+            sink.text("type", typeName)
+            sink.bytes("raw", bytes)
+            if let text { sink.text("text", text) }
+            if let error { sink.text("error", error.message) }
+            return
         }
-        var fields = [Field.text("type", apdu.apduType)]
-        if let variant = apdu.variant { fields.append(.text("variant", variant)) }
-        fields += apdu.jsonFields(context(options))
+        apdu.writeJSONMembers(context(options), to: &sink)
         if let reassembly {
-            fields.append(Field("reassembled", .fields([.text("from", reassembly.method), .integer("blocks", reassembly.blocks)])))
+            sink.object("reassembled") { sink in
+                sink.text("from", reassembly.method)
+                sink.integer("blocks", reassembly.blocks)
+            }
         }
-        return fields
     }
 
     /// The APDU's XML: Gurux's element, or `<UnknownApdu Value="..."/>` for bytes that are no APDU.

@@ -8,24 +8,32 @@ extension SecurityInfo {
     /// The members of the JSON `security` object; a plaintext holding a key is withheld unless
     /// `showSecrets`.
     func jsonFields(showSecrets: Bool) -> [Field] {
-        var fields: [Field] = [
-            .text("envelope", envelope), .integer("securityControl", securityControl), .integer("suite", suite),
-            .boolean("authenticated", authenticated), .boolean("encrypted", encrypted), .text("key", key.rawValue),
-        ]
-        if let systemTitle { fields.append(.bytes("systemTitle", systemTitle)) }
-        if let systemTitleSource { fields.append(.text("systemTitleSource", systemTitleSource)) }
-        if let keySource { fields.append(.text("keySource", keySource)) }
-        fields += [
-            .integer("invocationCounter", invocationCounter), .text("tag", tag.rawValue),
-            Field("signature", signature.map { .text($0.rawValue) } ?? .null), .boolean("decrypted", decrypted),
-        ]
-        if let certificate { fields.append(Field("certificate", .fields(certificate.fields))) }
+        FieldTreeBuilder.build { writeJSONMembers(showSecrets: showSecrets, &$0) }
+    }
+
+    func writeJSONMembers<S: FieldSink>(showSecrets: Bool, _ sink: inout S) {
+        sink.text("envelope", envelope)
+        sink.integer("securityControl", securityControl)
+        sink.integer("suite", suite)
+        sink.boolean("authenticated", authenticated)
+        sink.boolean("encrypted", encrypted)
+        sink.text("key", key.rawValue)
+        if let systemTitle { sink.bytes("systemTitle", systemTitle) }
+        if let systemTitleSource { sink.text("systemTitleSource", systemTitleSource) }
+        if let keySource { sink.text("keySource", keySource) }
+        sink.integer("invocationCounter", invocationCounter)
+        sink.text("tag", tag.rawValue)
+        if let signature { sink.text("signature", signature.rawValue) } else { sink.null("signature") }
+        sink.boolean("decrypted", decrypted)
+        if let certificate { sink.field(Field("certificate", .fields(certificate.fields))) }
         if plaintextHoldsSecret && !showSecrets {
-            fields += [Field("plaintext", .null), .text("plaintextWithheld", "it holds the dedicated key (--show-secrets shows it)")]
+            sink.null("plaintext")
+            sink.text("plaintextWithheld", "it holds the dedicated key (--show-secrets shows it)")
+        } else if let plaintext {
+            sink.bytes("plaintext", plaintext)
         } else {
-            fields.append(Field("plaintext", plaintext.map { .bytes($0) } ?? .null))
+            sink.null("plaintext")
         }
-        return fields
     }
 
     /// `decrypted, tag valid (IC 291, title 4D4D4D0000BC614E from the association)`.

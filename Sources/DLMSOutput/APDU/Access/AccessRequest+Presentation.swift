@@ -21,7 +21,7 @@ extension AccessRequest: APDUPresentable {
 
     public func jsonFields(_ context: PresentationContext) -> [Field] {
         var fields = LNServiceJSON.longInvokeIdAndPriority(longInvokeIdAndPriority)
-        fields += LNServiceJSON.dateTime("dateTime", dateTime)
+        fields += LNServiceJSON.dateTime(LNServiceJSON.dateTimeKeys, dateTime)
         fields.append(Field("specifications", .list(specifications.map { $0.json() })))
         fields.append(Field("data", .list(data.enumerated().map { index, value in
             value.json(context.valueContext(for: LNServiceJSON.element(specifications, index)?.attribute))

@@ -27,7 +27,7 @@ extension AccessResponse: APDUPresentable {
 
     public func jsonFields(_ context: PresentationContext) -> [Field] {
         var fields = LNServiceJSON.longInvokeIdAndPriority(longInvokeIdAndPriority)
-        fields += LNServiceJSON.dateTime("dateTime", dateTime)
+        fields += LNServiceJSON.dateTime(LNServiceJSON.dateTimeKeys, dateTime)
         if let requestSpecifications {
             fields.append(Field("requestSpecifications", .list(requestSpecifications.map { $0.json() })))
         }

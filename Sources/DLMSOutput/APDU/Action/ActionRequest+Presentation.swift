@@ -9,7 +9,7 @@ import DLMSCore
 /// `ActionRequestWithBlock`, holding `<MethodDescriptorList Qty>`,
 /// `<MethodInvocationParameters Qty>` (one value per method) and `<PBlock>`
 /// (last-block, block-number, raw data).
-extension ActionRequest: APDUPresentable {
+extension ActionRequest: APDUJSONWriting {
     public var apduType: String { "action-request" }
 
     public var variant: String? {
@@ -24,26 +24,37 @@ extension ActionRequest: APDUPresentable {
     }
 
     public func jsonFields(_ context: PresentationContext) -> [Field] {
-        var fields = LNServiceJSON.invokeIdAndPriority(invokeIdAndPriority)
+        FieldTreeBuilder.build { writeJSONMembers(context, to: &$0) }
+    }
+
+    func writeJSONMembers<S: FieldSink>(_ context: PresentationContext, to sink: inout S) {
+        LNServiceJSON.invokeIdAndPriority(invokeIdAndPriority, &sink)
         switch self {
         case let .normal(request):
-            fields.append(Field("method", LNServiceJSON.method(request.method)))
-            if let parameters = request.parameters { fields.append(Field("parameters", parameters.json())) }
+            LNServiceJSON.method("method", request.method, &sink)
+            if let parameters = request.parameters { sink.data("parameters", parameters, ValueContext()) }
         case let .nextPBlock(request):
-            fields.append(.integer("blockNumber", request.blockNumber))
+            sink.integer("blockNumber", request.blockNumber)
         case let .withList(request):
-            fields.append(Field("methods", .list(request.methods.map(LNServiceJSON.method))))
-            fields.append(Field("parameters", .list(request.parameters.map { $0.json() })))
+            Self.methods(request.methods, &sink)
+            sink.list("parameters") { sink in
+                for parameters in request.parameters { sink.data(parameters, ValueContext()) }
+            }
         case let .withFirstPBlock(request):
-            fields.append(Field("method", LNServiceJSON.method(request.method)))
-            fields += LNServiceJSON.dataBlock(request.block)
+            LNServiceJSON.method("method", request.method, &sink)
+            LNServiceJSON.dataBlock(request.block, &sink)
         case let .withListAndFirstPBlock(request):
-            fields.append(Field("methods", .list(request.methods.map(LNServiceJSON.method))))
-            fields += LNServiceJSON.dataBlock(request.block)
+            Self.methods(request.methods, &sink)
+            LNServiceJSON.dataBlock(request.block, &sink)
         case let .withPBlock(request):
-            fields += LNServiceJSON.dataBlock(request.block)
+            LNServiceJSON.dataBlock(request.block, &sink)
         }
-        return fields
+    }
+
+    private static func methods<S: FieldSink>(_ methods: [CosemMethodDescriptor], _ sink: inout S) {
+        sink.list("methods") { sink in
+            for method in methods { LNServiceJSON.method(nil, method, &sink) }
+        }
     }
 
     public func guruxXML(_ context: PresentationContext) -> XMLNode {

@@ -8,7 +8,7 @@ import DLMSCore
 /// with-list, which Gurux cannot print (it raises), is
 /// `ActionResponseWithList` holding `<ListOfResponses Qty>` of `<Response>`
 /// elements, each with the result and return parameters of a normal response.
-extension ActionResponse: APDUPresentable {
+extension ActionResponse: APDUJSONWriting {
     public var apduType: String { "action-response" }
 
     public var variant: String? {
@@ -21,28 +21,32 @@ extension ActionResponse: APDUPresentable {
     }
 
     public func jsonFields(_ context: PresentationContext) -> [Field] {
-        var fields = LNServiceJSON.invokeIdAndPriority(invokeIdAndPriority)
+        FieldTreeBuilder.build { writeJSONMembers(context, to: &$0) }
+    }
+
+    func writeJSONMembers<S: FieldSink>(_ context: PresentationContext, to sink: inout S) {
+        LNServiceJSON.invokeIdAndPriority(invokeIdAndPriority, &sink)
         switch self {
         case let .normal(response):
-            fields += Self.json(response.response)
+            Self.write(response.response, &sink)
         case let .withPBlock(response):
-            fields += LNServiceJSON.dataBlock(response.block)
+            LNServiceJSON.dataBlock(response.block, &sink)
         case let .withList(response):
-            fields.append(Field("responses", .list(response.responses.map { .fields(Self.json($0)) })))
+            sink.list("responses") { sink in
+                for item in response.responses { sink.object(nil) { Self.write(item, &$0) } }
+            }
         case let .nextPBlock(response):
-            fields.append(.integer("blockNumber", response.blockNumber))
+            sink.integer("blockNumber", response.blockNumber)
         }
-        return fields
     }
 
     /// `result`, `resultCode` and, when present, `returnParameters`
     /// (`{"data"}` or `{"result", "resultCode"}`).
-    private static func json(_ response: ActionResponseWithOptionalData) -> [Field] {
-        var fields = LNServiceJSON.result(response.result)
+    private static func write<S: FieldSink>(_ response: ActionResponseWithOptionalData, _ sink: inout S) {
+        LNServiceJSON.result(response.result, &sink)
         if let parameters = response.returnParameters {
-            fields.append(Field("returnParameters", .fields(LNServiceJSON.getDataResult(parameters, ValueContext()))))
+            sink.object("returnParameters") { LNServiceJSON.getDataResult(parameters, ValueContext(), &$0) }
         }
-        return fields
     }
 
     public func guruxXML(_ context: PresentationContext) -> XMLNode {

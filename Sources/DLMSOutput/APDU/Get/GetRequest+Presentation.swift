@@ -8,7 +8,7 @@ import DLMSCore
 /// access and drops it from the XML; dlmscope prints it as
 /// `<AccessSelection>` inside the item's `<AttributeDescriptorWithSelection>`,
 /// after the `<AttributeDescriptor>`, as in GetRequestNormal.
-extension GetRequest: APDUPresentable {
+extension GetRequest: APDUJSONWriting {
     public var apduType: String { "get-request" }
 
     public var variant: String? {
@@ -20,19 +20,24 @@ extension GetRequest: APDUPresentable {
     }
 
     public func jsonFields(_ context: PresentationContext) -> [Field] {
-        var fields = LNServiceJSON.invokeIdAndPriority(invokeIdAndPriority)
+        FieldTreeBuilder.build { writeJSONMembers(context, to: &$0) }
+    }
+
+    func writeJSONMembers<S: FieldSink>(_ context: PresentationContext, to sink: inout S) {
+        LNServiceJSON.invokeIdAndPriority(invokeIdAndPriority, &sink)
         switch self {
         case let .normal(request):
-            fields.append(Field("attribute", LNServiceJSON.attribute(request.attribute)))
+            LNServiceJSON.attribute("attribute", request.attribute, &sink)
             if let selection = request.accessSelection {
-                fields.append(Field("accessSelection", selection.json(context.valueContext(for: nil))))
+                selection.write("accessSelection", context.valueContext(for: nil), &sink)
             }
         case let .next(request):
-            fields.append(.integer("blockNumber", request.blockNumber))
+            sink.integer("blockNumber", request.blockNumber)
         case let .withList(request):
-            fields.append(Field("attributes", .list(request.attributes.map(LNServiceJSON.attribute))))
+            sink.list("attributes") { sink in
+                for item in request.attributes { sink.object(nil) { LNServiceJSON.attributeMembers(item, &$0) } }
+            }
         }
-        return fields
     }
 
     public func guruxXML(_ context: PresentationContext) -> XMLNode {

@@ -17,7 +17,7 @@ import DLMSCore
 ///   are complete in this block), or the whole value when the block holds one
 ///   (and how many bytes follow it, if any). An empty raw data is printed as
 ///   `<RawData Value="" />` where Gurux prints nothing.
-extension GetResponse: APDUPresentable {
+extension GetResponse: APDUJSONWriting {
     public var apduType: String { "get-response" }
 
     public var variant: String? {
@@ -29,35 +29,39 @@ extension GetResponse: APDUPresentable {
     }
 
     public func jsonFields(_ context: PresentationContext) -> [Field] {
-        var fields = LNServiceJSON.invokeIdAndPriority(invokeIdAndPriority)
+        FieldTreeBuilder.build { writeJSONMembers(context, to: &$0) }
+    }
+
+    func writeJSONMembers<S: FieldSink>(_ context: PresentationContext, to sink: inout S) {
+        LNServiceJSON.invokeIdAndPriority(invokeIdAndPriority, &sink)
         switch self {
         case let .normal(response):
             let attribute = context.requestedAttributes.first
-            if let attribute { fields.append(Field("attribute", LNServiceJSON.attribute(attribute))) }
-            fields += LNServiceJSON.getDataResult(response.result, context.valueContext(for: attribute))
+            if let attribute { LNServiceJSON.attribute("attribute", attribute, &sink) }
+            LNServiceJSON.getDataResult(response.result, context.valueContext(for: attribute), &sink)
         case let .withDataBlock(response):
             let block = response.block
-            fields.append(.boolean("lastBlock", block.lastBlock))
-            fields.append(.integer("blockNumber", block.blockNumber))
+            sink.boolean("lastBlock", block.lastBlock)
+            sink.integer("blockNumber", block.blockNumber)
             switch block.result {
             case let .rawData(bytes, _):
-                fields.append(.bytes("rawData", bytes))
-                fields.append(.integer("rawDataLength", bytes.count))
-                fields += RawDataContent(bytes, blockNumber: block.blockNumber)?.fields ?? []
+                sink.bytes("rawData", bytes)
+                sink.integer("rawDataLength", bytes.count)
+                RawDataContent(bytes, blockNumber: block.blockNumber)?.writeMembers(&sink)
             case let .dataAccessResult(result):
-                fields += LNServiceJSON.result(result)
+                LNServiceJSON.result(result, &sink)
             }
         case let .withList(response):
-            let results = response.results.enumerated().map { index, result -> Field.Value in
-                let attribute = LNServiceJSON.element(context.requestedAttributes, index)
-                var item: [Field] = []
-                if let attribute { item.append(Field("attribute", LNServiceJSON.attribute(attribute))) }
-                item += LNServiceJSON.getDataResult(result, context.valueContext(for: attribute))
-                return .fields(item)
+            sink.list("results") { sink in
+                for (index, result) in response.results.enumerated() {
+                    let attribute = LNServiceJSON.element(context.requestedAttributes, index)
+                    sink.object(nil) { sink in
+                        if let attribute { LNServiceJSON.attribute("attribute", attribute, &sink) }
+                        LNServiceJSON.getDataResult(result, context.valueContext(for: attribute), &sink)
+                    }
+                }
             }
-            fields.append(Field("results", .list(results)))
         }
-        return fields
     }
 
     public func guruxXML(_ context: PresentationContext) -> XMLNode {

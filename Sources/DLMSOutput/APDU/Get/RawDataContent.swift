@@ -55,17 +55,19 @@ enum RawDataContent {
     }
 
     /// JSON members: `rawDataValue` (and `rawDataExtraBytes`) or `rawDataStart`.
-    var fields: [Field] {
+    func writeMembers<S: FieldSink>(_ sink: inout S) {
         switch self {
         case let .complete(value):
-            return [Field("rawDataValue", value.json())]
+            sink.data("rawDataValue", value, ValueContext())
         case let .completeThenMore(value, extra):
-            return [Field("rawDataValue", value.json()), .integer("rawDataExtraBytes", extra)]
+            sink.data("rawDataValue", value, ValueContext())
+            sink.integer("rawDataExtraBytes", extra)
         case let .start(type, elements, complete):
-            var start: [Field] = [.text("type", type)]
-            if let elements { start.append(.integer("elements", elements)) }
-            if let complete { start.append(.integer("completeElements", complete)) }
-            return [Field("rawDataStart", .fields(start))]
+            sink.object("rawDataStart") { sink in
+                sink.text("type", type)
+                if let elements { sink.integer("elements", elements) }
+                if let complete { sink.integer("completeElements", complete) }
+            }
         }
     }
 

@@ -10,16 +10,19 @@ import DLMSCore
 ///
 /// For the `09 0C` date-time quirk (Gurux raises "Invalid data type") the
 /// `<DateTime>` holds the 12 bytes and its comment names the quirk.
-extension DataNotification: APDUPresentable {
+extension DataNotification: APDUJSONWriting {
     public var apduType: String { "data-notification" }
     public var variant: String? { nil }
 
     public func jsonFields(_ context: PresentationContext) -> [Field] {
-        var fields = LNServiceJSON.longInvokeIdAndPriority(longInvokeIdAndPriority)
-        fields += LNServiceJSON.dateTime("dateTime", dateTime)
-        if dateTimeEncoding == .dataOctetString { fields.append(.boolean("dateTimeQuirk", true)) }
-        fields.append(Field("body", body.json(context.valueContext(for: nil))))
-        return fields
+        FieldTreeBuilder.build { writeJSONMembers(context, to: &$0) }
+    }
+
+    func writeJSONMembers<S: FieldSink>(_ context: PresentationContext, to sink: inout S) {
+        LNServiceJSON.longInvokeIdAndPriority(longInvokeIdAndPriority, &sink)
+        LNServiceJSON.dateTime(LNServiceJSON.dateTimeKeys, dateTime, &sink)
+        if dateTimeEncoding == .dataOctetString { sink.boolean("dateTimeQuirk", true) }
+        sink.data("body", body, context.valueContext(for: nil))
     }
 
     public func guruxXML(_ context: PresentationContext) -> XMLNode {

@@ -14,7 +14,7 @@ extension EventNotificationRequest: APDUPresentable {
 
     public func jsonFields(_ context: PresentationContext) -> [Field] {
         var fields: [Field] = []
-        if let time { fields += LNServiceJSON.dateTime("time", time) }
+        if let time { fields += LNServiceJSON.dateTime(LNServiceJSON.timeKeys, time) }
         fields.append(Field("attribute", LNServiceJSON.attribute(attribute)))
         fields.append(Field("value", value.json(context.valueContext(for: attribute))))
         return fields

@@ -9,26 +9,38 @@ extension SelectiveAccessDescriptor {
     /// `{"selector", "parameters", "range" | "entry"}`. The data values take
     /// `context` only for `directJSON` (they are annotated as values of no attribute).
     func json(_ context: ValueContext = ValueContext()) -> Field.Value {
+        .fields(FieldTreeBuilder.build { writeMembers(context, &$0) })
+    }
+
+    /// The object `name` (see `json`).
+    func write<S: FieldSink>(_ name: StaticString, _ context: ValueContext, _ sink: inout S) {
+        sink.object(name) { writeMembers(context, &$0) }
+    }
+
+    private func writeMembers<S: FieldSink>(_ context: ValueContext, _ sink: inout S) {
         let data = ValueContext(directJSON: context.directJSON)
-        var fields: [Field] = [.integer("selector", accessSelector), Field("parameters", accessParameters.json(data))]
+        sink.integer("selector", accessSelector)
+        sink.data("parameters", accessParameters, data)
         switch parameters {
         case let .range(range):
-            fields.append(Field("range", .fields([
-                Field("restrictingObject", range.restrictingObject.json()),
-                Field("from", range.from.json(data)),
-                Field("to", range.to.json(data)),
-                Field("selectedValues", .list(range.selectedValues.map { $0.json() })),
-            ])))
+            sink.object("range") { sink in
+                sink.object("restrictingObject") { range.restrictingObject.writeMembers(&$0) }
+                sink.data("from", range.from, data)
+                sink.data("to", range.to, data)
+                sink.list("selectedValues") { sink in
+                    for column in range.selectedValues { sink.object(nil) { column.writeMembers(&$0) } }
+                }
+            }
         case let .entry(entry):
-            fields.append(Field("entry", .fields([
-                .integer("fromEntry", entry.fromEntry), .integer("toEntry", entry.toEntry),
-                .integer("fromSelectedValue", entry.fromSelectedValue),
-                .integer("toSelectedValue", entry.toSelectedValue),
-            ])))
+            sink.object("entry") { sink in
+                sink.integer("fromEntry", entry.fromEntry)
+                sink.integer("toEntry", entry.toEntry)
+                sink.integer("fromSelectedValue", entry.fromSelectedValue)
+                sink.integer("toSelectedValue", entry.toSelectedValue)
+            }
         case .other:
             break
         }
-        return .fields(fields)
     }
 
     /// `<AccessSelection>` with `<AccessSelector>` and `<AccessParameters>`.
@@ -68,11 +80,14 @@ extension SelectiveAccessDescriptor {
 extension CaptureObjectDefinition {
     /// The column as a descriptor object plus `dataIndex`.
     func json() -> Field.Value {
-        guard case var .fields(fields) = LNServiceJSON.attribute(
-            CosemAttributeDescriptor(classId: classId, instance: logicalName, attributeId: attributeIndex)
-        ) else { return .null }
-        fields.append(.integer("dataIndex", dataIndex))
-        return .fields(fields)
+        .fields(FieldTreeBuilder.build { writeMembers(&$0) })
+    }
+
+    func writeMembers<S: FieldSink>(_ sink: inout S) {
+        LNServiceJSON.attributeMembers(
+            CosemAttributeDescriptor(classId: classId, instance: logicalName, attributeId: attributeIndex), &sink
+        )
+        sink.integer("dataIndex", dataIndex)
     }
 
     /// "Clock 0.0.1.0.0.255 attribute 2 (time)", with the data index when not 0.

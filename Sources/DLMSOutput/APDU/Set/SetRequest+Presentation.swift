@@ -15,7 +15,7 @@ import DLMSCore
 ///   order (not well-formed); dlmscope prints `<ValueList Qty>` holding every value.
 /// - with-list-and-first-datablock (Gurux raises): `SetRequestWithListAndFirstDataBlock`
 ///   with the `<AttributeDescriptorList>` and the `<DataBlock>`.
-extension SetRequest: APDUPresentable {
+extension SetRequest: APDUJSONWriting {
     public var apduType: String { "set-request" }
 
     public var variant: String? {
@@ -29,29 +29,40 @@ extension SetRequest: APDUPresentable {
     }
 
     public func jsonFields(_ context: PresentationContext) -> [Field] {
-        var fields = LNServiceJSON.invokeIdAndPriority(invokeIdAndPriority)
+        FieldTreeBuilder.build { writeJSONMembers(context, to: &$0) }
+    }
+
+    func writeJSONMembers<S: FieldSink>(_ context: PresentationContext, to sink: inout S) {
+        LNServiceJSON.invokeIdAndPriority(invokeIdAndPriority, &sink)
         switch self {
         case let .normal(request):
-            fields.append(Field("attribute", LNServiceJSON.attribute(request.attribute)))
-            if let selection = request.accessSelection { fields.append(Field("accessSelection", selection.json())) }
-            fields.append(Field("value", request.value.json(context.valueContext(for: request.attribute))))
+            LNServiceJSON.attribute("attribute", request.attribute, &sink)
+            if let selection = request.accessSelection { selection.write("accessSelection", ValueContext(), &sink) }
+            sink.data("value", request.value, context.valueContext(for: request.attribute))
         case let .withFirstDataBlock(request):
-            fields.append(Field("attribute", LNServiceJSON.attribute(request.attribute)))
-            if let selection = request.accessSelection { fields.append(Field("accessSelection", selection.json())) }
-            fields += LNServiceJSON.dataBlock(request.block)
+            LNServiceJSON.attribute("attribute", request.attribute, &sink)
+            if let selection = request.accessSelection { selection.write("accessSelection", ValueContext(), &sink) }
+            LNServiceJSON.dataBlock(request.block, &sink)
         case let .withDataBlock(request):
-            fields += LNServiceJSON.dataBlock(request.block)
+            LNServiceJSON.dataBlock(request.block, &sink)
         case let .withList(request):
-            fields.append(Field("attributes", .list(request.attributes.map(LNServiceJSON.attribute))))
-            let values = request.values.enumerated().map { index, value in
-                value.json(context.valueContext(for: LNServiceJSON.element(request.attributes, index)?.attribute))
+            Self.attributes(request.attributes, &sink)
+            sink.list("values") { sink in
+                for (index, value) in request.values.enumerated() {
+                    sink.data(value, context.valueContext(for: LNServiceJSON.element(request.attributes, index)?.attribute))
+                }
             }
-            fields.append(Field("values", .list(values)))
         case let .withListAndFirstDataBlock(request):
-            fields.append(Field("attributes", .list(request.attributes.map(LNServiceJSON.attribute))))
-            fields += LNServiceJSON.dataBlock(request.block)
+            Self.attributes(request.attributes, &sink)
+            LNServiceJSON.dataBlock(request.block, &sink)
         }
-        return fields
+    }
+
+    /// `attributes`: the descriptors with their selective access.
+    private static func attributes<S: FieldSink>(_ items: [CosemAttributeDescriptorWithSelection], _ sink: inout S) {
+        sink.list("attributes") { sink in
+            for item in items { sink.object(nil) { LNServiceJSON.attributeMembers(item, &$0) } }
+        }
     }
 
     public func guruxXML(_ context: PresentationContext) -> XMLNode {

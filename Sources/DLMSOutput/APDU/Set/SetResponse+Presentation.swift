@@ -10,7 +10,7 @@ import DLMSCore
 /// `SetResponseLastDataBlockWithList` with `<Result Qty>` of
 /// `<DataAccessResult>` elements (hex `Qty`, as everywhere else) and the
 /// `<BlockNumber>`.
-extension SetResponse: APDUPresentable {
+extension SetResponse: APDUJSONWriting {
     public var apduType: String { "set-response" }
 
     public var variant: String? {
@@ -24,33 +24,39 @@ extension SetResponse: APDUPresentable {
     }
 
     public func jsonFields(_ context: PresentationContext) -> [Field] {
-        var fields = LNServiceJSON.invokeIdAndPriority(invokeIdAndPriority)
+        FieldTreeBuilder.build { writeJSONMembers(context, to: &$0) }
+    }
+
+    func writeJSONMembers<S: FieldSink>(_ context: PresentationContext, to sink: inout S) {
+        LNServiceJSON.invokeIdAndPriority(invokeIdAndPriority, &sink)
         switch self {
         case let .normal(response):
-            fields += LNServiceJSON.result(response.result)
+            LNServiceJSON.result(response.result, &sink)
         case let .dataBlock(response):
-            fields.append(.integer("blockNumber", response.blockNumber))
+            sink.integer("blockNumber", response.blockNumber)
         case let .lastDataBlock(response):
-            fields += LNServiceJSON.result(response.result)
-            fields.append(.integer("blockNumber", response.blockNumber))
+            LNServiceJSON.result(response.result, &sink)
+            sink.integer("blockNumber", response.blockNumber)
         case let .lastDataBlockWithList(response):
-            fields.append(Self.results(response.results, context))
-            fields.append(.integer("blockNumber", response.blockNumber))
+            Self.results(response.results, context, &sink)
+            sink.integer("blockNumber", response.blockNumber)
         case let .withList(response):
-            fields.append(Self.results(response.results, context))
+            Self.results(response.results, context, &sink)
         }
-        return fields
     }
 
     /// `results`: one `{"attribute"?, "result", "resultCode"}` per result.
-    private static func results(_ results: [DataAccessResult], _ context: PresentationContext) -> Field {
-        Field("results", .list(results.enumerated().map { index, result in
-            var item: [Field] = []
-            if let attribute = LNServiceJSON.element(context.requestedAttributes, index) {
-                item.append(Field("attribute", LNServiceJSON.attribute(attribute)))
+    private static func results<S: FieldSink>(_ results: [DataAccessResult], _ context: PresentationContext, _ sink: inout S) {
+        sink.list("results") { sink in
+            for (index, result) in results.enumerated() {
+                sink.object(nil) { sink in
+                    if let attribute = LNServiceJSON.element(context.requestedAttributes, index) {
+                        LNServiceJSON.attribute("attribute", attribute, &sink)
+                    }
+                    LNServiceJSON.result(result, &sink)
+                }
             }
-            return .fields(item + LNServiceJSON.result(result))
-        }))
+        }
     }
 
     public func guruxXML(_ context: PresentationContext) -> XMLNode {
