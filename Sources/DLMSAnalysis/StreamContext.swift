@@ -7,5 +7,7 @@ import DLMSTransport
 struct StreamContext {
     var framer: StreamFramer
     var flow: Flow?
+    /// `flow` as records name it (`FlowNames`), kept with it so that a record does not look it up.
+    var flowName: String?
     var direction: Direction
 }

@@ -11,10 +11,13 @@ extension TraceDecoder {
         switch event {
         case let .data(data):
             var context = streams.removeValue(forKey: data.stream) ?? newContext(for: data)
-            context.flow = data.flow
+            if context.flowName == nil || context.flow != data.flow {
+                context.flow = data.flow
+                context.flowName = flowNames.name(data.flow)
+            }
             if data.direction != .unknown { context.direction = data.direction }
             for finding in data.findings {
-                emit(packets: data.packets, time: data.time, flow: flowNames.name(data.flow), direction: data.direction,
+                emit(packets: data.packets, time: data.time, flow: context.flowName, direction: data.direction,
                      transport: TransportHeader(kind: .none), findings: [finding])
             }
             let carrier = Carrier(packet: data.packets.last ?? 0, time: data.time,
@@ -83,12 +86,15 @@ extension TraceDecoder {
         if let evidence { roles.learn(evidence, for: stream) }
         let direction = evidence ?? direction(of: stream, context: context)
         var packets: [Int] = []
-        for carrier in unit.carriers {
-            for packet in carrier.packets where packets.last != packet && !packets.contains(packet) {
-                packets.append(packet)
-            }
+        func add(_ packet: Int) {
+            if packets.last != packet && !packets.contains(packet) { packets.append(packet) }
         }
-        emit(packets: packets, time: unit.carriers.last?.time, flow: flowNames.name(context.flow),
+        // Each carrier's packets in capture order (`Carrier.packets`, without building that array).
+        for carrier in unit.carriers {
+            for packet in carrier.earlierPackets { add(packet) }
+            add(carrier.packet)
+        }
+        emit(packets: packets, time: unit.carriers.last?.time, flow: context.flowName,
              direction: direction, transport: TransportHeader(kind: unit.kind, fields: unit.fields),
              apdu: draft.apdu, security: draft.security, hls: draft.hls, securitySetup: draft.securitySetup,
              findings: unit.findings,

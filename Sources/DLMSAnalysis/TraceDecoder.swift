@@ -60,9 +60,16 @@ public struct TraceDecoder: IteratorProtocol, Sequence {
     public mutating func next() -> Record? {
         while true {
             if readyHead < ready.count {
-                let head = ready[readyHead]
+                let index = ready[readyHead].index
                 // A request waits (a bounded while) for its response, so that it can name it.
-                if !awaiting.contains(head.index) || finished || ready.count - readyHead > Self.pairingWindow {
+                if !awaiting.contains(index) || finished || ready.count - readyHead > Self.pairingWindow {
+                    // Moved out rather than copied: the queue keeps an empty record with its index
+                    // (which `position(of:)` counts from) until it is trimmed.
+                    var head = Record(
+                        index: index, packets: [], time: nil, flow: nil, direction: .unknown,
+                        transport: TransportHeader(kind: .none), findings: []
+                    )
+                    swap(&head, &ready[readyHead])
                     readyHead += 1
                     if readyHead > 1024, readyHead * 2 > ready.count {
                         ready.removeFirst(readyHead)

@@ -5,16 +5,21 @@ public enum APDUTag {
     /// Every tag an APDU can start with.
     public static let known: Set<UInt8> = Set(names.keys)
 
-    public static func isKnown(_ tag: UInt8) -> Bool { known.contains(tag) }
+    public static func isKnown(_ tag: UInt8) -> Bool { byTag[Int(tag)].name != nil }
 
     /// Which side sends APDUs with this tag: requests (and unconfirmed writes) come from
     /// the client; responses, notifications, reports and exception-responses from the
     /// server. Nil for the general envelopes (general-glo/ded-ciphering,
     /// general-ciphering, general-signing, general-block-transfer), which both sides send.
-    public static func sender(_ tag: UInt8) -> Direction? {
-        guard let name = names[tag], !name.hasPrefix("general-") else { return nil }
-        if clientTags.contains(tag) { return .clientToServer }
-        return .serverToClient
+    public static func sender(_ tag: UInt8) -> Direction? { byTag[Int(tag)].sender }
+
+    /// The name and sender of every tag value, worked out once: they are asked for every APDU,
+    /// and an index is cheaper than hashing into `names` and `clientTags`.
+    private static let byTag: [(name: String?, sender: Direction?)] = (0...255).map { value in
+        let tag = UInt8(truncatingIfNeeded: value)
+        guard let name = names[tag] else { return (nil, nil) }
+        guard !name.hasPrefix("general-") else { return (name, nil) }
+        return (name, clientTags.contains(tag) ? .clientToServer : .serverToClient)
     }
 
     private static let clientTags: Set<UInt8> = [
@@ -23,7 +28,7 @@ public enum APDUTag {
     ]
 
     /// The Green Book ASN.1 alternative name of the APDU with this tag, in kebab case.
-    public static func name(_ tag: UInt8) -> String? { names[tag] }
+    public static func name(_ tag: UInt8) -> String? { byTag[Int(tag)].name }
 
     private static let names: [UInt8: String] = [
         0x01: "initiate-request", 0x05: "read-request", 0x06: "write-request", 0x08: "initiate-response",

@@ -30,14 +30,16 @@ public struct Field: Sendable, Hashable {
         self.value = value
     }
 
-    public static func integer<T: BinaryInteger>(_ name: String, _ value: T) -> Field {
+    /// Inlinable, so that callers in other modules get it specialised for their integer type
+    /// (unspecialised, every header field went through `BinaryInteger`'s witness table).
+    @inlinable public static func integer<T: BinaryInteger>(_ name: String, _ value: T) -> Field {
         if let signed = Int64(exactly: value) { return Field(name, .integer(signed)) }
         return Field(name, .unsigned(UInt64(truncatingIfNeeded: value)))
     }
 
     public static func text(_ name: String, _ value: String) -> Field { Field(name, .text(value)) }
     public static func boolean(_ name: String, _ value: Bool) -> Field { Field(name, .boolean(value)) }
-    public static func bytes<C: Collection>(_ name: String, _ value: C) -> Field where C.Element == UInt8 {
+    @inlinable public static func bytes<C: Collection>(_ name: String, _ value: C) -> Field where C.Element == UInt8 {
         Field(name, .bytes(Array(value)))
     }
 }

@@ -28,6 +28,9 @@ public struct StreamFramer {
     /// Whether a unit may be a bare APDU (lines, and datagrams on DLMS ports).
     private let allowsBare: Bool
     private var deframer: (any Deframer)?
+    /// Whether `deframer` is a `UnitDeframer` (each input piece is one unit): kept beside it
+    /// rather than asked of the existential for every piece of input.
+    private var deframerIsUnit = false
     /// Per-framing deframers of a datagram flow.
     private var datagramDeframers: [TransportKind: any Deframer] = [:]
     /// Bytes waiting for recognition (stream input).
@@ -106,28 +109,28 @@ public struct StreamFramer {
                                             packet: carrier.packet), carriers: [carrier]))
                 return
             }
-            deframer = makeDeframer(kind, datagrams: true)
+            use(makeDeframer(kind, datagrams: true))
         }
         guard let framer = deframer else { return }
         if let unitFramer = framer as? UnitDeframer, forced == nil {
             // Each line is one APDU; bare and IEC 61334-4-32 lines may alternate.
             let kind = FramingDetector.signatureAtStart(Array(bytes.prefix(16)), bare: true)
-            if kind == .iec61334, unitFramer.kind != .iec61334 { deframer = UnitDeframer(kind: .iec61334) }
-            if kind == .raw, unitFramer.kind != .raw { deframer = UnitDeframer(kind: .raw) }
+            if kind == .iec61334, unitFramer.kind != .iec61334 { use(UnitDeframer(kind: .iec61334)) }
+            if kind == .raw, unitFramer.kind != .raw { use(UnitDeframer(kind: .raw)) }
         }
         deframer?.append(bytes, from: carrier, into: &units)
-        if deframer is UnitDeframer { deframer?.endOfUnit(into: &units) }
+        if deframerIsUnit { deframer?.endOfUnit(into: &units) }
     }
 
     private mutating func stream(_ bytes: ArraySlice<UInt8>, from carrier: Carrier, into units: inout [FramedUnit]) {
         if deframer != nil {
             deframer?.append(bytes, from: carrier, into: &units)
-            if deframer is UnitDeframer { deframer?.endOfUnit(into: &units) }
+            if deframerIsUnit { deframer?.endOfUnit(into: &units) }
             return
         }
         guard !unrecognized else { return }
         if let forced {
-            deframer = makeDeframer(forced, datagrams: false)
+            use(makeDeframer(forced, datagrams: false))
             stream(bytes, from: carrier, into: &units)
             return
         }
@@ -136,6 +139,12 @@ public struct StreamFramer {
     }
 
     /// Runs recognition over the probe buffer and, once decided, hands its bytes on.
+    /// Makes `framer` the stream's deframer.
+    private mutating func use(_ framer: any Deframer) {
+        deframer = framer
+        deframerIsUnit = framer is UnitDeframer
+    }
+
     private mutating func recognize(complete: Bool, into units: inout [FramedUnit]) {
         switch FramingDetector.detect(probe.bytes, bare: false, complete: complete) {
         case .needMore:
@@ -163,7 +172,7 @@ public struct StreamFramer {
             for chunk in probe.takeChunks() {
                 framer.append(chunk.bytes[...], from: chunk.carrier, into: &units)
             }
-            deframer = framer
+            use(framer)
         }
     }
 }

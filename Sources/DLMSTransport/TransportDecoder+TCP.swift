@@ -18,10 +18,43 @@ extension TransportDecoder {
                 connections[key] = nil
             }
         }
-        if connections[key] == nil { evictConnectionsIfNeeded(into: &events) }
-        // Taken out of the table while it is worked on, so that its buffers are never copied.
-        var connection = connections.removeValue(forKey: key)
-            ?? TCPConnection(conversation: newConversation(), firstFlow: flow, packet: number)
+        let index: Dictionary<ConversationKey, TCPConnection>.Index
+        if let found = connections.index(forKey: key) {
+            index = found
+        } else {
+            evictConnectionsIfNeeded(into: &events)
+            connections[key] = TCPConnection(conversation: newConversation(), firstFlow: flow, packet: number)
+            guard let inserted = connections.index(forKey: key) else { return }
+            index = inserted
+        }
+        // Worked on in place in the table, so that its buffers are never copied (nor its key hashed again).
+        let fed = Self.feed(segment, flow: flow, missing: missing, packet: number, time: time, to: &connections.values[index])
+        Self.emit(fed.sent, stream: fed.sender.stream, direction: fed.sender.direction, flow: flow, into: &events)
+        Self.emit(fed.acknowledged, stream: fed.receiver.stream, direction: fed.receiver.direction, flow: flow.reversed,
+                  into: &events)
+
+        if segment.flags.contains(.rst) {
+            closeConnection(key, reason: "the connection was reset", into: &events)
+            return
+        }
+        let (wasClosed, isClosed, conversation) = Self.endCompletedStreams(&connections.values[index], into: &events)
+        if !wasClosed, isClosed { remember(closed: key, conversation: conversation) }
+    }
+
+    /// What a segment gave: the bytes it delivered for its sender, those its acknowledgement
+    /// released for the receiver, and the stream and direction of each side.
+    private struct Fed {
+        var sent: [TCPStreamReassembler.Output]
+        var acknowledged: [TCPStreamReassembler.Output]
+        var sender: (stream: StreamID, direction: Direction)
+        var receiver: (stream: StreamID, direction: Direction)
+    }
+
+    /// Feeds a segment's data to its sender's stream and its acknowledgement to the other one.
+    private static func feed(
+        _ segment: TCPSegment, flow: Flow, missing: Int, packet number: Int, time: Timestamp?,
+        to connection: inout TCPConnection
+    ) -> Fed {
         connection.lastPacket = number
         let fromA = connection.isFromA(flow)
 
@@ -51,18 +84,11 @@ extension TransportDecoder {
                 acknowledged = connection.fromA.acknowledge(segment.acknowledgment, packet: number, time: time)
             }
         }
-        emit(sent, connection: connection, fromA: fromA, flow: flow, into: &events)
-        emit(acknowledged, connection: connection, fromA: !fromA, flow: flow.reversed, into: &events)
-
-        if segment.flags.contains(.rst) {
-            connections[key] = connection
-            closeConnection(key, reason: "the connection was reset", into: &events)
-            return
-        }
-        let wasClosed = connection.isClosed
-        endCompletedStreams(&connection, into: &events)
-        connections[key] = connection
-        if !wasClosed, connection.isClosed { remember(closed: key, conversation: connection.conversation) }
+        return Fed(
+            sent: sent, acknowledged: acknowledged,
+            sender: (connection.stream(fromA: fromA), connection.direction(fromA: fromA)),
+            receiver: (connection.stream(fromA: !fromA), connection.direction(fromA: !fromA))
+        )
     }
 
     /// Flushes both directions of a connection and ends its streams; the
@@ -104,7 +130,12 @@ extension TransportDecoder {
         }
     }
 
-    private func endCompletedStreams(_ connection: inout TCPConnection, into events: inout [TransportEvent]) {
+    /// Ends the streams whose data is complete; returns whether the connection was closed
+    /// before and is now, and its conversation.
+    private static func endCompletedStreams(
+        _ connection: inout TCPConnection, into events: inout [TransportEvent]
+    ) -> (wasClosed: Bool, isClosed: Bool, conversation: Int) {
+        let wasClosed = connection.isClosed
         if !connection.endedA, connection.fromA.isComplete {
             connection.endedA = true
             events.append(.end(connection.stream(fromA: true)))
@@ -113,6 +144,7 @@ extension TransportDecoder {
             connection.endedB = true
             events.append(.end(connection.stream(fromA: false)))
         }
+        return (wasClosed, connection.isClosed, connection.conversation)
     }
 
     /// Keeps the connection table bounded: closed connections go first, then the least recently active.
@@ -142,8 +174,15 @@ extension TransportDecoder {
         _ outputs: [TCPStreamReassembler.Output], connection: TCPConnection, fromA: Bool, flow: Flow,
         into events: inout [TransportEvent]
     ) {
-        let stream = connection.stream(fromA: fromA)
-        let direction = connection.direction(fromA: fromA)
+        Self.emit(outputs, stream: connection.stream(fromA: fromA), direction: connection.direction(fromA: fromA), flow: flow,
+                  into: &events)
+    }
+
+    /// Turns reassembler output into transport events for the stream `stream` running in `direction`.
+    private static func emit(
+        _ outputs: [TCPStreamReassembler.Output], stream: StreamID, direction: Direction, flow: Flow,
+        into events: inout [TransportEvent]
+    ) {
         for output in outputs {
             switch output {
             case let .bytes(bytes, offset, packets, time, findings):

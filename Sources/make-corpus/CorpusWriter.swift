@@ -42,7 +42,8 @@ final class CorpusWriter {
 
     /// Writes the first `limit` APDUs to `path` in hex.
     func sampleAPDUs(to path: String, limit: Int) throws {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        // A file that cannot be created makes the FileHandle below throw, naming it.
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         sample = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         sampleLimit = limit
     }

@@ -33,10 +33,17 @@ public struct AXDROctetString: Sendable, Hashable, ExpressibleByArrayLiteral {
     public static func readSlice(
         from reader: inout ByteReader, what: String
     ) throws(DecodingError) -> (bytes: ArraySlice<UInt8>, form: AXDRLengthForm) {
+        try readSlice(from: &reader, describing: what)
+    }
+
+    /// `readSlice(from:what:)` building the description only for an error.
+    static func readSlice(
+        from reader: inout ByteReader, describing what: @autoclosure () -> String
+    ) throws(DecodingError) -> (bytes: ArraySlice<UInt8>, form: AXDRLengthForm) {
         let offset = reader.position
-        let (length, form) = try AXDRLength.read(from: &reader, what: "\(what) length")
+        let (length, form) = try AXDRLength.read(from: &reader, describing: "\(what()) length")
         guard let bytes = reader.readBytes(length) else {
-            throw DecodingError("\(what) of \(length) bytes but only \(reader.remainingCount) follow", at: offset)
+            throw DecodingError("\(what()) of \(length) bytes but only \(reader.remainingCount) follow", at: offset)
         }
         return (bytes, form)
     }

@@ -86,9 +86,9 @@ public struct CipheredContent: Sendable, Hashable {
 
     /// Reads an A-XDR length and the ciphered octet string it covers.
     static func read(
-        from reader: inout ByteReader, what: String
+        from reader: inout ByteReader, what: @autoclosure () -> String
     ) throws(DecodingError) -> (content: CipheredContent, form: AXDRLengthForm) {
-        let (bytes, form) = try AXDROctetString.readSlice(from: &reader, what: what)
+        let (bytes, form) = try AXDROctetString.readSlice(from: &reader, describing: what())
         return (try CipheredContent(decoding: bytes), form)
     }
 

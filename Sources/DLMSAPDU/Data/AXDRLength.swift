@@ -17,23 +17,32 @@ public enum AXDRLength {
         from reader: inout ByteReader,
         what: String
     ) throws(DecodingError) -> (value: Int, form: AXDRLengthForm) {
+        try read(from: &reader, describing: what)
+    }
+
+    /// `read(from:what:)` building the description only for an error: decoders name a length
+    /// after its value's type, and interpolating that for every value read cost more than the read.
+    static func read(
+        from reader: inout ByteReader,
+        describing what: @autoclosure () -> String
+    ) throws(DecodingError) -> (value: Int, form: AXDRLengthForm) {
         let offset = reader.position
         guard let first = reader.readUInt8() else {
-            throw DecodingError("data ends where the \(what) was expected", at: offset)
+            throw DecodingError("data ends where the \(what()) was expected", at: offset)
         }
         guard first & 0x80 != 0 else { return (Int(first), .canonical) }
         let byteCount = Int(first & 0x7F)
         guard byteCount > 0 else {
-            throw DecodingError("\(what) 80 has no length bytes (the indefinite form is not A-XDR)", at: offset)
+            throw DecodingError("\(what()) 80 has no length bytes (the indefinite form is not A-XDR)", at: offset)
         }
         guard byteCount <= maximumLengthBytes else {
             throw DecodingError(
-                "\(what) has \(byteCount) length bytes; at most \(maximumLengthBytes) are accepted", at: offset
+                "\(what()) has \(byteCount) length bytes; at most \(maximumLengthBytes) are accepted", at: offset
             )
         }
         guard let bytes = reader.readBytes(byteCount) else {
             throw DecodingError(
-                "\(what) needs \(byteCount) length bytes, \(reader.remainingCount) present", at: offset
+                "\(what()) needs \(byteCount) length bytes, \(reader.remainingCount) present", at: offset
             )
         }
         // At most 4 bytes: the value fits in an Int on every 64-bit platform.

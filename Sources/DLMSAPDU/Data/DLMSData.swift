@@ -13,7 +13,7 @@
 /// Decoding (`DLMSData+Decoding.swift`) bounds every length and count by the
 /// bytes present and nesting by `maximumDepth`; encoding is in
 /// `DLMSData+Encoding.swift`.
-public indirect enum DLMSData: Sendable, Hashable {
+public enum DLMSData: Sendable, Hashable {
     /// null-data (tag 0): no value.
     case nullData
     /// array (tag 1): elements of one type; `length` is the form of the element count.
@@ -24,7 +24,7 @@ public indirect enum DLMSData: Sendable, Hashable {
     /// any other byte that was received (read as true).
     case boolean(Bool, raw: UInt8? = nil)
     /// bit-string (tag 4); `length` is the form of the bit count.
-    case bitString(BitString, length: AXDRLengthForm = .canonical)
+    indirect case bitString(BitString, length: AXDRLengthForm = .canonical)
     /// double-long (tag 5): int32.
     case doubleLong(Int32)
     /// double-long-unsigned (tag 6): uint32.
@@ -46,7 +46,7 @@ public indirect enum DLMSData: Sendable, Hashable {
     /// long-unsigned (tag 18): uint16.
     case longUnsigned(UInt16)
     /// compact-array (tag 19): a contents-description and the packed values.
-    case compactArray(CompactArray)
+    indirect case compactArray(CompactArray)
     /// long64 (tag 20): int64.
     case long64(Int64)
     /// long64-unsigned (tag 21): uint64.

@@ -340,8 +340,7 @@ struct APDUStage {
 
     /// Notes which exchange the APDU opens or closes, remembers what requests
     /// asked for, annotates responses with it, and learns scaler_units.
-    private mutating func annotate(_ draft: RecordDraft, stream: StreamID, at place: SecurityPlace) -> RecordDraft {
-        var draft = draft
+    private mutating func annotate(_ draft: consuming RecordDraft, stream: StreamID, at place: SecurityPlace) -> RecordDraft {
         draft.hls = security.observe(draft.apdu, security: draft.security, at: place, findings: &draft.unit.findings)
         draft.securitySetup = security.observeSecuritySetup(draft.apdu?.apdu, at: place, findings: &draft.unit.findings)
         guard let apdu = draft.apdu?.apdu else { return draft }

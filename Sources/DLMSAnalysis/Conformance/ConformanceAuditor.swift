@@ -22,6 +22,10 @@ public struct ConformanceAuditor {
     private var counterPositions: [CounterKey: Int] = [:]
     /// Each meter's traffic so far, by system title.
     private var meters: [[UInt8]?: MeterReport] = [:]
+    /// The last two flows seen and their conversations: a conversation's records come in runs
+    /// (requests and responses, the two directions), so most records skip `conversation(_:)`.
+    private var recentConversations: (last: FlowConversation?, before: FlowConversation?) = (nil, nil)
+    private typealias FlowConversation = (flow: String?, conversation: String)
 
     private struct CounterKey: Hashable {
         var systemTitle: [UInt8]?
@@ -56,7 +60,7 @@ public struct ConformanceAuditor {
             let key = CounterKey(systemTitle: security.systemTitle, key: security.key.rawValue, direction: record.direction)
             count(security.invocationCounter, key: key, record: record.index)
         }
-        let conversation = Self.conversation(record.flow)
+        let conversation = conversation(of: record.flow)
         var isAARQ = false
         if case .aarq? = decoded.apdu { isAARQ = true }
         if isAARQ || open[conversation] == nil {
@@ -104,6 +108,18 @@ public struct ConformanceAuditor {
     }
 
     /// A conversation's name whichever way its flow runs: the two endpoints in order.
+    /// `conversation(_:)` of `flow`, remembered for the last two flows.
+    private mutating func conversation(of flow: String?) -> String {
+        if let last = recentConversations.last, last.flow == flow { return last.conversation }
+        if let before = recentConversations.before, before.flow == flow {
+            recentConversations = (before, recentConversations.last)
+            return before.conversation
+        }
+        let conversation = Self.conversation(flow)
+        recentConversations = ((flow, conversation), recentConversations.last)
+        return conversation
+    }
+
     private static func conversation(_ flow: String?) -> String {
         guard let flow else { return "serial" }
         if let fast = asciiConversation(flow) { return fast }

@@ -32,9 +32,9 @@ struct AssociationState {
     /// Whether an AARE accepted the association (and no release followed).
     var isEstablished = false
     /// The protection of each side's ciphered initiate: the least its later APDUs may have.
-    var initiateProtection: [Direction: Protection] = [:]
+    var initiateProtection = ProtectionBySide()
     /// The strongest protection each side used so far.
-    var strongestProtection: [Direction: Protection] = [:]
+    var strongestProtection = ProtectionBySide()
     /// Security setup method invocations waiting for their answers, by invoke-id.
     var pendingSecuritySetup: [UInt8: PendingSecuritySetup] = [:]
     /// The invoke-id of the reply_to_HLS_authentication waiting for the server's answer.
@@ -69,7 +69,7 @@ struct AssociationState {
         dedicatedKey = nil
         isEstablished = false
         pendingHLSInvokeId = nil
-        initiateProtection = [:]
-        strongestProtection = [:]
+        initiateProtection = ProtectionBySide()
+        strongestProtection = ProtectionBySide()
     }
 }

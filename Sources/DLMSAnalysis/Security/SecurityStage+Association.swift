@@ -111,12 +111,19 @@ extension SecurityStage {
     /// In an established association: a plain service where the context is ciphered, or a
     /// protection weaker than the association used before (or than its initiate had).
     private mutating func checkPolicy(_ apdu: APDU, security: SecurityInfo?, at place: SecurityPlace, findings: inout [Finding]) {
-        guard place.sender != .unknown, let association = associations[place.conversation], association.isEstablished else {
-            return
-        }
+        guard place.sender != .unknown, let index = associations.index(forKey: place.conversation) else { return }
+        // Worked on in place: a copy of the association state would retain all of it for every APDU.
+        Self.checkPolicy(apdu, security: security, at: place, association: &associations.values[index], findings: &findings)
+    }
+
+    private static func checkPolicy(
+        _ apdu: APDU, security: SecurityInfo?, at place: SecurityPlace, association: inout AssociationState,
+        findings: inout [Finding]
+    ) {
+        guard association.isEstablished else { return }
         let protection = security.map { Protection(SecurityControl(rawValue: $0.securityControl)) } ?? .none
         if security == nil {
-            guard Self.isService(apdu) else { return }
+            guard isService(apdu) else { return }
             if association.isCipheredContext {
                 findings.append(Finding(
                     .plaintextInCipheredAssociation,
@@ -146,7 +153,7 @@ extension SecurityStage {
         }
         let strongest = protection.union(association.strongestProtection[place.sender] ?? .none)
         guard strongest != association.strongestProtection[place.sender] else { return }
-        updateAssociation(place.conversation) { $0.strongestProtection[place.sender] = strongest }
+        association.strongestProtection[place.sender] = strongest
     }
 
     /// The xDLMS data services, which a ciphered context requires to be protected (errors and

@@ -335,7 +335,7 @@ extension SecurityStage {
         // An agreed or transported key is fresh for each APDU: only global keys carry a counter sequence.
         guard kind == .globalUnicast || kind == .globalBroadcast else { return }
         let counter = InvocationCounterTracker.Counter(
-            systemTitle: parties.originator, key: kind.rawValue, direction: place.sender,
+            systemTitle: parties.originator, key: .kind(kind), direction: place.sender,
             conversation: parties.originator == nil ? place.conversation : nil
         )
         if let finding = counters.check(apdu.content.invocationCounter, for: counter, packet: place.packet) {

@@ -54,7 +54,7 @@ extension SecurityStage {
         if mechanism == .highGMAC, let response = HLSGMACResponse(reply), let title = exchange.systemTitle(of: responder) {
             let counter = InvocationCounterTracker.Counter(
                 // Its own counter: whether the envelope around it counts before or after it varies.
-                systemTitle: title, key: SecurityInfo.KeyKind.globalUnicast.rawValue + " (HLS reply)",
+                systemTitle: title, key: .hlsReply(.globalUnicast),
                 direction: responder == .client ? .clientToServer : .serverToClient, conversation: nil
             )
             if let finding = counters.check(response.invocationCounter, for: counter, packet: place.packet) {

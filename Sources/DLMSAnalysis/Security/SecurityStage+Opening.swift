@@ -130,6 +130,14 @@ extension SecurityStage {
         var keyKind: SecurityInfo.KeyKind
         var meter: [UInt8]?
         var dedicatedKey: [UInt8]?
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(sender)
+            hasher.combine(contentsOf: title)
+            hasher.combine(keyKind)
+            hasher.combine(contentsOf: meter)
+            hasher.combine(contentsOf: dedicatedKey)
+        }
     }
 
     /// Every title with every keys entry that may hold the sender's keys, without repeats;
@@ -259,7 +267,10 @@ extension SecurityStage {
     ) -> EnvelopeOpening {
         var security = Self.describe(security, attempt: attempt, tag: opening.tag)
         security.plaintext = opening.plaintext
-        if opening.tag == .valid, let source = attempt.authenticationKeySource { verifiedAuthenticationKeys.insert(source) }
+        if opening.tag == .valid, let source = attempt.authenticationKeySource, source != lastVerifiedAuthenticationKey {
+            verifiedAuthenticationKeys.insert(source)
+            lastVerifiedAuthenticationKey = source
+        }
         if let summary = opening.systemTitleAdjustment.summary {
             findings.append(Finding(.systemTitleInvalid, summary, packet: place.packet))
         }
@@ -389,10 +400,10 @@ extension SecurityStage {
     ) {
         let control = envelope.content.securityControl
         guard control.authenticated || control.encrypted else { return }
-        var key = envelope.keyKind.rawValue
+        var key = InvocationCounterTracker.Key.kind(envelope.keyKind)
         if envelope.key == .dedicated {
             // Each association has its own dedicated key, so its counter starts afresh.
-            key += " (association \(associations[place.conversation]?.generation ?? 0) of conversation \(place.conversation))"
+            key = .dedicated(association: associations[place.conversation]?.generation ?? 0, conversation: place.conversation)
         }
         let counter = InvocationCounterTracker.Counter(
             systemTitle: title, key: key, direction: envelope.sender, conversation: title == nil ? place.conversation : nil

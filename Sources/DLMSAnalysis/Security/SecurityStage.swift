@@ -22,8 +22,11 @@ struct SecurityStage {
     /// Key entries (by the source of their AK) that verified a tag: a later tag failure with
     /// them points to damage or forgery rather than a wrong key.
     var verifiedAuthenticationKeys: Set<String> = []
+    /// The entry last added to `verifiedAuthenticationKeys`: most APDUs verify with the same
+    /// one, which then needs no hashing.
+    var lastVerifiedAuthenticationKey: String?
     /// Keys set up for OpenSSL, by key bytes.
-    private var ciphers: [[UInt8]: AESGCMKey] = [:]
+    private var ciphers: [CipherKey: AESGCMKey] = [:]
     /// The attempts for one title, worked out once (`SecurityStage.attempts(for:titles:conversation:)`).
     var attemptsByTitle: [AttemptsKey: [Attempt]] = [:]
     /// Certificate problems already reported (one finding per certificate and problem).
@@ -45,11 +48,19 @@ struct SecurityStage {
 
     /// The OpenSSL key for `bytes`, set up once; nil when OpenSSL refuses it.
     mutating func cipher(_ bytes: [UInt8]) -> AESGCMKey? {
-        if let key = ciphers[bytes] { return key }
+        if let key = ciphers[CipherKey(bytes: bytes)] { return key }
         guard let key = try? AESGCMKey(bytes) else { return nil }
         if ciphers.count >= Self.maxCiphers { ciphers.removeAll() }
-        ciphers[bytes] = key
+        ciphers[CipherKey(bytes: bytes)] = key
         return key
+    }
+
+    /// Key bytes as a dictionary key, hashed in one call rather than byte by byte (it is
+    /// looked up for every attempt to open an APDU).
+    private struct CipherKey: Hashable {
+        var bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) { hasher.combine(contentsOf: bytes) }
     }
 
     /// Changes the association state of `conversation`, creating it when first needed.

@@ -19,8 +19,8 @@ extension IPPacket {
         reader.skip(1)
         protocolNumber = reader.readUInt8() ?? 0
         reader.skip(2)
-        source = IPAddress(reader.readBytes(4) ?? []) ?? .v4(0)
-        destination = IPAddress(reader.readBytes(4) ?? []) ?? .v4(0)
+        source = .v4(reader.readUInt32() ?? 0)
+        destination = .v4(reader.readUInt32() ?? 0)
 
         // A total length of 0 is what TCP segmentation offload leaves in captures: use what is there.
         let declared = totalLength == 0 ? data.count : totalLength
