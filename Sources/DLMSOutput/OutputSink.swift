@@ -1,7 +1,8 @@
 import Glibc
 
-/// Where rendered output goes: standard output, or a file that appears under
-/// its final name only when complete (written beside it, then renamed).
+/// Where rendered output goes: standard output, a file that appears under its
+/// final name only when complete (written beside it, then renamed), or a device
+/// or named pipe (`/dev/null`, `/dev/stdout`, a FIFO), written in place.
 public final class OutputSink {
     public enum OpenError: Error, CustomStringConvertible {
         case cannotCreate(path: String, reason: String)
@@ -13,42 +14,66 @@ public final class OutputSink {
         }
     }
 
-    /// -1 once a file's sink is closed: closing a descriptor twice could close another
-    /// thread's file that was given the same number in between.
+    /// -1 once closed: closing a descriptor twice could close another thread's file that
+    /// was given the same number in between.
     private var descriptor: Int32
-    private let finalPath: String?
+    /// Whether `close()` closes the descriptor (not standard output's).
+    private let ownsDescriptor: Bool
+    /// For a regular file: the name written to, and the name it is moved to when complete.
     private let partialPath: String?
+    private let finalPath: String?
     private var buffer: [UInt8] = []
     /// Set once a write failed (a closed pipe, a full disk); later output is dropped.
     public private(set) var failed = false
 
     static let flushThreshold = 1 << 16
 
-    public static func standardOutput() -> OutputSink { OutputSink(descriptor: STDOUT_FILENO, final: nil, partial: nil) }
+    public static func standardOutput() -> OutputSink {
+        OutputSink(descriptor: STDOUT_FILENO, owned: false, partial: nil, final: nil)
+    }
 
-    /// Opens `path` for writing; the content is moved there by `close()`.
+    /// Opens `path` for writing. A regular file (or none yet) is written beside it and
+    /// moved there by `close()`; through a symbolic link, the file it points to is. Anything
+    /// else that exists there (a device, a FIFO) is written in place: renaming over it would
+    /// replace `/dev/null` with a file.
     public static func file(_ path: String) throws(OpenError) -> OutputSink {
-        let partial = "\(path).partial-\(getpid())"
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            guard info.st_mode & S_IFMT != S_IFDIR else { throw .cannotCreate(path: path, reason: "is a directory") }
+            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw .cannotCreate(path: path, reason: String(cString: strerror(errno))) }
+            return OutputSink(descriptor: fd, owned: true, partial: nil, final: nil)
+        }
+        let target = resolvedPath(path)
+        let partial = "\(target).partial-\(getpid())"
         let fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw .cannotCreate(path: path, reason: String(cString: strerror(errno)))
         }
-        return OutputSink(descriptor: fd, final: path, partial: partial)
+        return OutputSink(descriptor: fd, owned: true, partial: partial, final: target)
     }
 
-    private init(descriptor: Int32, final: String?, partial: String?) {
+    /// The file a symbolic link at `path` leads to, so that the link survives the rename;
+    /// `path` itself when nothing is there yet.
+    private static func resolvedPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private init(descriptor: Int32, owned: Bool, partial: String?, final: String?) {
         self.descriptor = descriptor
-        finalPath = final
+        ownsDescriptor = owned
         partialPath = partial
+        finalPath = final
         buffer.reserveCapacity(Self.flushThreshold * 2)
     }
 
     deinit {
         // Not closed properly: never leave a partial file behind under any name.
-        if let partialPath, descriptor >= 0 {
-            Glibc.close(descriptor)
-            unlink(partialPath)
-        }
+        guard ownsDescriptor, descriptor >= 0 else { return }
+        Glibc.close(descriptor)
+        if let partialPath { unlink(partialPath) }
     }
 
     /// Appends through a closure that writes into the buffer, flushing when it is large.
@@ -81,15 +106,12 @@ public final class OutputSink {
     @discardableResult
     public func close() -> Bool {
         flush()
-        guard let finalPath, let partialPath else { return !failed }
+        guard ownsDescriptor else { return !failed }
         guard descriptor >= 0 else { return false }
         let closed = Glibc.close(descriptor) == 0
         descriptor = -1
-        if failed || !closed {
-            unlink(partialPath)
-            return false
-        }
-        guard rename(partialPath, finalPath) == 0 else {
+        guard let partialPath, let finalPath else { return closed && !failed }
+        guard !failed, closed, rename(partialPath, finalPath) == 0 else {
             unlink(partialPath)
             return false
         }
