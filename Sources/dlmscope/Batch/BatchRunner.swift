@@ -2,7 +2,9 @@ import Foundation
 
 /// Runs one job per input on `workers` threads and hands each outcome to the caller in input
 /// order, as soon as it and every earlier one are done: the output of a batch is the same
-/// whatever the parallelism. With one worker the jobs run on the calling thread.
+/// whatever the parallelism. Workers take the largest inputs first, so that one big capture
+/// found late does not leave the other cores idle while it runs alone. With one worker the
+/// jobs run on the calling thread, in input order.
 struct BatchRunner {
     var workers: Int
     /// How often the caller is woken while waiting (for the progress bar).
@@ -18,7 +20,7 @@ struct BatchRunner {
             for (index, input) in inputs.enumerated() { deliver(index, job(index, input)) }
             return
         }
-        let state = BatchState<Outcome>(count: inputs.count)
+        let state = BatchState<Outcome>(order: Self.claimOrder(inputs))
         for _ in 0..<min(workers, inputs.count) {
             let thread = Thread {
                 while let index = state.claim() {
@@ -38,27 +40,38 @@ struct BatchRunner {
             if let outcome { deliver(index, outcome) }
         }
     }
+
+    /// The order workers take inputs in: largest first (the longest-processing-time rule),
+    /// equal sizes in input order.
+    static func claimOrder(_ inputs: [BatchInput]) -> [Int] {
+        inputs.indices.sorted { a, b in
+            inputs[a].size != inputs[b].size ? inputs[a].size > inputs[b].size : a < b
+        }
+    }
 }
 
 /// The shared state of a batch's workers: the next input to claim and the outcomes not yet
 /// delivered.
 private final class BatchState<Outcome: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
+    /// The inputs' indices in the order workers take them.
+    private let order: [Int]
     private var next = 0
     private var outcomes: [Outcome?]
     /// Signalled once per finished job.
     let finished = DispatchSemaphore(value: 0)
 
-    init(count: Int) {
-        outcomes = Array(repeating: nil, count: count)
+    init(order: [Int]) {
+        self.order = order
+        outcomes = Array(repeating: nil, count: order.count)
     }
 
     /// The next input for a worker, nil when all are claimed.
     func claim() -> Int? {
         lock.withLock {
-            guard next < outcomes.count else { return nil }
+            guard next < order.count else { return nil }
             defer { next += 1 }
-            return next
+            return order[next]
         }
     }
 
