@@ -138,13 +138,13 @@ public struct StreamFramer {
         recognize(complete: false, into: &units)
     }
 
-    /// Runs recognition over the probe buffer and, once decided, hands its bytes on.
     /// Makes `framer` the stream's deframer.
     private mutating func use(_ framer: any Deframer) {
         deframer = framer
         deframerIsUnit = framer is UnitDeframer
     }
 
+    /// Runs recognition over the probe buffer and, once decided, hands its bytes on.
     private mutating func recognize(complete: Bool, into units: inout [FramedUnit]) {
         switch FramingDetector.detect(probe.bytes, bare: false, complete: complete) {
         case .needMore:

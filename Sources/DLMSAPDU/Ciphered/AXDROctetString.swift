@@ -31,17 +31,10 @@ public struct AXDROctetString: Sendable, Hashable, ExpressibleByArrayLiteral {
     /// Reads a length and returns the bytes it covers as a slice of the
     /// reader's buffer (keeping absolute offsets), with the length's form.
     public static func readSlice(
-        from reader: inout ByteReader, what: String
-    ) throws(DecodingError) -> (bytes: ArraySlice<UInt8>, form: AXDRLengthForm) {
-        try readSlice(from: &reader, describing: what)
-    }
-
-    /// `readSlice(from:what:)` building the description only for an error.
-    static func readSlice(
-        from reader: inout ByteReader, describing what: @autoclosure () -> String
+        from reader: inout ByteReader, what: @autoclosure () -> String
     ) throws(DecodingError) -> (bytes: ArraySlice<UInt8>, form: AXDRLengthForm) {
         let offset = reader.position
-        let (length, form) = try AXDRLength.read(from: &reader, describing: "\(what()) length")
+        let (length, form) = try AXDRLength.read(from: &reader, what: "\(what()) length")
         guard let bytes = reader.readBytes(length) else {
             throw DecodingError("\(what()) of \(length) bytes but only \(reader.remainingCount) follow", at: offset)
         }

@@ -88,7 +88,7 @@ public struct CipheredContent: Sendable, Hashable {
     static func read(
         from reader: inout ByteReader, what: @autoclosure () -> String
     ) throws(DecodingError) -> (content: CipheredContent, form: AXDRLengthForm) {
-        let (bytes, form) = try AXDROctetString.readSlice(from: &reader, describing: what())
+        let (bytes, form) = try AXDROctetString.readSlice(from: &reader, what: what())
         return (try CipheredContent(decoding: bytes), form)
     }
 

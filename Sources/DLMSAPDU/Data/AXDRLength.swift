@@ -15,16 +15,7 @@ public enum AXDRLength {
     /// Errors point at the first byte of the length.
     public static func read(
         from reader: inout ByteReader,
-        what: String
-    ) throws(DecodingError) -> (value: Int, form: AXDRLengthForm) {
-        try read(from: &reader, describing: what)
-    }
-
-    /// `read(from:what:)` building the description only for an error: decoders name a length
-    /// after its value's type, and interpolating that for every value read cost more than the read.
-    static func read(
-        from reader: inout ByteReader,
-        describing what: @autoclosure () -> String
+        what: @autoclosure () -> String
     ) throws(DecodingError) -> (value: Int, form: AXDRLengthForm) {
         let offset = reader.position
         guard let first = reader.readUInt8() else {

@@ -73,7 +73,7 @@ extension DLMSData {
             return .compactArray(try decodeCompactArray(from: &reader, depth: depth + 1))
         }
         let countOffset = reader.position
-        let (count, form) = try AXDRLength.read(from: &reader, describing: "\(tag.name) element count")
+        let (count, form) = try AXDRLength.read(from: &reader, what: "\(tag.name) element count")
         // Every element takes at least its tag byte, so a count larger than
         // the bytes left cannot be true: refuse it before reserving anything.
         guard count <= reader.remainingCount else {
@@ -142,7 +142,7 @@ extension DLMSData {
             }
             return .bitString(value, length: form)
         case .octetString, .visibleString, .utf8String:
-            let (length, form) = try AXDRLength.read(from: &reader, describing: "\(tag.name) length")
+            let (length, form) = try AXDRLength.read(from: &reader, what: "\(tag.name) length")
             guard let slice = reader.readBytes(length) else {
                 throw DecodingError(
                     "\(tag.name) of \(length) bytes but only \(reader.remainingCount) follow", at: offset

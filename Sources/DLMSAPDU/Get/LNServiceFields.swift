@@ -93,7 +93,7 @@ enum LNServiceFields {
         _ what: String, from reader: inout ByteReader
     ) throws(DecodingError) -> (bytes: [UInt8], length: AXDRLengthForm) {
         let offset = reader.position
-        let (length, form) = try AXDRLength.read(from: &reader, describing: "\(what) length")
+        let (length, form) = try AXDRLength.read(from: &reader, what: "\(what) length")
         guard let bytes = reader.readBytes(length) else {
             throw DecodingError("\(what) of \(length) bytes but only \(reader.remainingCount) follow", at: offset)
         }
@@ -110,7 +110,7 @@ enum LNServiceFields {
         element: (inout ByteReader) throws(DecodingError) -> Element
     ) throws(DecodingError) -> (elements: [Element], count: AXDRLengthForm) {
         let offset = reader.position
-        let (count, form) = try AXDRLength.read(from: &reader, describing: "\(what) count")
+        let (count, form) = try AXDRLength.read(from: &reader, what: "\(what) count")
         guard count <= reader.remainingCount / max(minimumSize, 1) else {
             throw DecodingError(
                 "\(count) \(what) announced but only \(reader.remainingCount) bytes follow "

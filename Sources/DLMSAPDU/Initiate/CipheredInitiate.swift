@@ -80,7 +80,7 @@ public struct CipheredInitiate: Sendable, Hashable {
             throw DecodingError("\(Hex.encode([tag])) is not glo-/ded-initiate-request or -response (21, 28, 41, 48)", at: start)
         }
         let lengthOffset = reader.position
-        let (count, form) = try AXDRLength.read(from: &reader, describing: "\(kind.name) length")
+        let (count, form) = try AXDRLength.read(from: &reader, what: "\(kind.name) length")
         guard count <= reader.remainingCount else {
             throw DecodingError("\(kind.name) of \(count) bytes but only \(reader.remainingCount) follow", at: lengthOffset)
         }

@@ -12,7 +12,7 @@ enum SNSequenceOf {
         element: (inout ByteReader) throws(DecodingError) -> Element
     ) throws(DecodingError) -> (elements: [Element], form: AXDRLengthForm) {
         let offset = reader.position
-        let (count, form) = try AXDRLength.read(from: &reader, describing: "\(what) count")
+        let (count, form) = try AXDRLength.read(from: &reader, what: "\(what) count")
         guard count <= reader.remainingCount else {
             throw DecodingError("\(what) of \(count) elements but only \(reader.remainingCount) bytes follow", at: offset)
         }

@@ -107,7 +107,6 @@ public struct ConformanceAuditor {
         if let handOff { handOff(audit.report) } else { closed.append(audit.report) }
     }
 
-    /// A conversation's name whichever way its flow runs: the two endpoints in order.
     /// `conversation(_:)` of `flow`, remembered for the last two flows.
     private mutating func conversation(of flow: String?) -> String {
         if let last = recentConversations.last, last.flow == flow { return last.conversation }
@@ -120,6 +119,7 @@ public struct ConformanceAuditor {
         return conversation
     }
 
+    /// A conversation's name whichever way its flow runs: the two endpoints in order.
     private static func conversation(_ flow: String?) -> String {
         guard let flow else { return "serial" }
         if let fast = asciiConversation(flow) { return fast }

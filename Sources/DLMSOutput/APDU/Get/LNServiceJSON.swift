@@ -9,10 +9,6 @@ enum LNServiceJSON {
     // tree); the `[Field]` forms build the tree for presenters that use trees.
 
     /// `invokeId`, `priority` ("high"/"normal"), `serviceClass` ("confirmed"/"unconfirmed").
-    static func invokeIdAndPriority(_ value: InvokeIdAndPriority) -> [Field] {
-        FieldTreeBuilder.build { invokeIdAndPriority(value, &$0) }
-    }
-
     static func invokeIdAndPriority<S: FieldSink>(_ value: InvokeIdAndPriority, _ sink: inout S) {
         sink.integer("invokeId", value.invokeId)
         sink.text("priority", value.highPriority ? "high" : "normal")
@@ -87,10 +83,6 @@ enum LNServiceJSON {
     }
 
     /// A descriptor with its optional selective access.
-    static func attribute(_ item: CosemAttributeDescriptorWithSelection) -> Field.Value {
-        .fields(FieldTreeBuilder.build { attributeMembers(item, &$0) })
-    }
-
     static func attributeMembers<S: FieldSink>(_ item: CosemAttributeDescriptorWithSelection, _ sink: inout S) {
         attributeMembers(item.attribute, &sink)
         if let selection = item.accessSelection { selection.write("accessSelection", ValueContext(), &sink) }
@@ -116,10 +108,6 @@ enum LNServiceJSON {
     }
 
     /// `data` for a value, `result` and `resultCode` for a data-access-result.
-    static func getDataResult(_ value: GetDataResult, _ context: ValueContext) -> [Field] {
-        FieldTreeBuilder.build { getDataResult(value, context, &$0) }
-    }
-
     static func getDataResult<S: FieldSink>(_ value: GetDataResult, _ context: ValueContext, _ sink: inout S) {
         switch value {
         case let .data(data): sink.data("data", data, context)
@@ -128,10 +116,6 @@ enum LNServiceJSON {
     }
 
     /// `lastBlock`, `blockNumber`, `rawData` (hex) and `rawDataLength`.
-    static func dataBlock(_ block: DataBlockSA) -> [Field] {
-        FieldTreeBuilder.build { dataBlock(block, &$0) }
-    }
-
     static func dataBlock<S: FieldSink>(_ block: DataBlockSA, _ sink: inout S) {
         sink.boolean("lastBlock", block.lastBlock)
         sink.integer("blockNumber", block.blockNumber)

@@ -78,11 +78,7 @@ extension SelectiveAccessDescriptor {
 }
 
 extension CaptureObjectDefinition {
-    /// The column as a descriptor object plus `dataIndex`.
-    func json() -> Field.Value {
-        .fields(FieldTreeBuilder.build { writeMembers(&$0) })
-    }
-
+    /// The column's members: its descriptor's plus `dataIndex`.
     func writeMembers<S: FieldSink>(_ sink: inout S) {
         LNServiceJSON.attributeMembers(
             CosemAttributeDescriptor(classId: classId, instance: logicalName, attributeId: attributeIndex), &sink
